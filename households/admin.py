@@ -1,0 +1,49 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Household, HouseholdStatus, Person
+
+
+class PersonInline(admin.TabularInline):
+    model = Person
+    extra = 0
+    fields = ["full_name", "relation_to_head", "sex", "birth_date", "national_id"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(Household)
+class HouseholdAdmin(SimpleHistoryAdmin):
+    """Read-only in the admin: register edits go through the services (and their checks)."""
+
+    list_display = ["code", "ward", "residential_group", "address"]
+    list_select_related = ["ward", "residential_group"]
+    search_fields = ["code"]
+    raw_id_fields = ["ward", "residential_group"]
+    inlines = [PersonInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+
+@admin.register(HouseholdStatus)
+class HouseholdStatusAdmin(SimpleHistoryAdmin):
+    list_display = ["household", "year", "classification", "decision_number"]
+    list_filter = ["year", "classification"]
+    raw_id_fields = ["household"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,181 @@
+"""Forms validate and convert; the services in services.py write."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from areas.models import Area
+from areas.names import clean_name
+
+from .models import Classification, DisabilityLevel, HouseholdStatus, Relation, Sex
+from .rules import InvalidNationalId, head_count_error, parse_birth, parse_national_id
+
+DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+
+
+class HouseholdFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_lazy("Tìm kiếm"),
+        required=False,
+        widget=forms.SearchInput(
+            attrs={"placeholder": _lazy("Họ tên (có hoặc không dấu), số CCCD hoặc mã hộ")}
+        ),
+    )
+    ward = forms.ModelChoiceField(
+        label=_lazy("Xã, phường"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_lazy("Tất cả"),
+    )
+    group = forms.ModelChoiceField(
+        label=_lazy("Tổ dân phố, khóm"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=_lazy("Tất cả"),
+    )
+    classification = forms.ChoiceField(
+        label=_lazy("Phân loại"),
+        choices=[("", _lazy("Tất cả"))] + Classification.choices,
+        required=False,
+    )
+    year = forms.IntegerField(label=_lazy("Năm"), required=False, min_value=2000, max_value=2100)
+
+    def __init__(self, *args, wards, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = wards
+        self.fields["group"].queryset = groups
+
+
+class HouseholdForm(forms.Form):
+    ward = forms.ModelChoiceField(label=_lazy("Xã, phường"), queryset=Area.objects.none())
+    residential_group = forms.ModelChoiceField(
+        label=_lazy("Tổ dân phố, khóm, ấp"), queryset=Area.objects.none(), required=False
+    )
+    code = forms.CharField(label=_lazy("Mã hộ"), max_length=30)
+    address = forms.CharField(label=_lazy("Địa chỉ"), max_length=255, required=False)
+    phone = forms.RegexField(
+        label=_lazy("Điện thoại"),
+        regex=r"^[0-9 +().\-]{8,20}$",
+        required=False,
+        error_messages={"invalid": _lazy("Số điện thoại không hợp lệ.")},
+    )
+    notes = forms.CharField(
+        label=_lazy("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, wards, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = wards
+        self.fields["residential_group"].queryset = groups
+        if len(wards) == 1:
+            self.fields["ward"].initial = wards[0].pk
+
+    def clean_code(self):
+        return clean_name(self.cleaned_data["code"]).upper()
+
+    def clean(self):
+        data = super().clean()
+        group, ward = data.get("residential_group"), data.get("ward")
+        if group and ward and group.parent_id != ward.pk:
+            self.add_error("residential_group", _("Tổ dân phố này không thuộc xã, phường đã chọn."))
+        return data
+
+
+class MemberForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    full_name = forms.CharField(label=_lazy("Họ và tên"), max_length=120)
+    relation_to_head = forms.ChoiceField(
+        label=_lazy("Quan hệ với chủ hộ"), choices=Relation.choices
+    )
+    sex = forms.ChoiceField(label=_lazy("Giới tính"), choices=Sex.choices)
+    birth = forms.CharField(
+        label=_lazy("Ngày sinh"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _lazy("dd/mm/yyyy hoặc năm")}),
+    )
+    national_id = forms.CharField(label=_lazy("Số CCCD/CMND"), max_length=20, required=False)
+    ethnicity = forms.CharField(
+        label=_lazy("Dân tộc"), max_length=40, required=False, initial="Kinh"
+    )
+    disability_level = forms.ChoiceField(
+        label=_lazy("Khuyết tật"),
+        choices=[("", _lazy("Không"))] + DisabilityLevel.choices,
+        required=False,
+    )
+    deceased_on = forms.DateField(label=_lazy("Ngày mất"), required=False, widget=DATE_WIDGET)
+    moved_out_on = forms.DateField(
+        label=_lazy("Ngày chuyển đi"), required=False, widget=DATE_WIDGET
+    )
+
+    def clean_full_name(self):
+        return clean_name(self.cleaned_data["full_name"])
+
+    def clean_birth(self):
+        try:
+            return parse_birth(self.cleaned_data["birth"])
+        except ValueError:
+            raise ValidationError(
+                _("Ngày sinh không hợp lệ: nhập dd/mm/yyyy hoặc chỉ năm sinh.")
+            ) from None
+
+    def clean(self):
+        data = super().clean()
+        birth_date, year_only = data.get("birth") or (None, False)
+        data["birth_date"], data["birth_year_only"] = birth_date, year_only
+        raw_id = data.get("national_id", "")
+        data["legacy_id"] = ""
+        if raw_id and "sex" in data:
+            try:
+                parsed = parse_national_id(
+                    raw_id,
+                    birth_year=birth_date.year if birth_date else None,
+                    sex=data["sex"],
+                )
+            except InvalidNationalId as e:
+                self.add_error("national_id", str(e))
+            else:
+                data["national_id"] = parsed.value if parsed.kind == "national_id" else ""
+                data["legacy_id"] = parsed.value if parsed.kind == "legacy_id" else ""
+        if birth_date and data.get("deceased_on") and data["deceased_on"] < birth_date:
+            self.add_error("deceased_on", _("Ngày mất trước ngày sinh."))
+        return data
+
+
+class BaseMemberFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        members = [
+            f.cleaned_data
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        error = head_count_error([m["relation_to_head"] for m in members])
+        if error:
+            raise ValidationError(error)
+        ids = [m["national_id"] for m in members if m.get("national_id")]
+        if len(ids) != len(set(ids)):
+            raise ValidationError(_("Một số định danh được ghi cho hai người trong cùng hộ."))
+
+    @property
+    def members(self) -> list[dict]:
+        return [f.cleaned_data for f in self.forms if f.cleaned_data]
+
+
+MemberFormSet = forms.formset_factory(
+    MemberForm,
+    formset=BaseMemberFormSet,
+    extra=0,
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
+)
+
+
+class StatusForm(forms.ModelForm):
+    class Meta:
+        model = HouseholdStatus
+        fields = ["year", "classification", "decision_number", "decision_date", "reason"]
+        widgets = {"decision_date": DATE_WIDGET, "reason": forms.Textarea(attrs={"rows": 2})}

@@ -1,0 +1,184 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from areas.models import Area
+from areas.scope import ward_q
+
+
+class Classification(models.TextChoices):
+    POOR = "poor", _("Hộ nghèo")
+    NEAR_POOR = "near_poor", _("Hộ cận nghèo")
+    ESCAPED_POOR = "escaped_poor", _("Hộ thoát nghèo")
+    ESCAPED_NEAR_POOR = "escaped_near_poor", _("Hộ thoát cận nghèo")
+    MIDDLE_INCOME = "middle_income", _("Hộ có mức sống trung bình")
+    NONE = "none", _("Không thuộc diện")
+
+
+class Sex(models.TextChoices):
+    MALE = "male", _("Nam")
+    FEMALE = "female", _("Nữ")
+
+
+class Relation(models.TextChoices):
+    HEAD = "head", _("Chủ hộ")
+    SPOUSE = "spouse", _("Vợ/chồng")
+    CHILD = "child", _("Con")
+    PARENT = "parent", _("Cha/mẹ")
+    GRANDCHILD = "grandchild", _("Cháu")
+    GRANDPARENT = "grandparent", _("Ông/bà")
+    SIBLING = "sibling", _("Anh/chị/em")
+    CHILD_IN_LAW = "child_in_law", _("Con dâu/con rể")
+    OTHER = "other", _("Khác")
+
+
+class DisabilityLevel(models.TextChoices):
+    PARTICULARLY_SEVERE = "particularly_severe", _("Đặc biệt nặng")
+    SEVERE = "severe", _("Nặng")
+    MILD = "mild", _("Nhẹ")
+
+
+class HouseholdQuerySet(models.QuerySet):
+    def visible_to(self, user, *, write: bool = False) -> "HouseholdQuerySet":
+        return self.filter(ward_q(user, write=write))
+
+
+class Household(models.Model):
+    ward = models.ForeignKey(
+        Area, verbose_name=_("xã, phường"), on_delete=models.PROTECT, related_name="households"
+    )
+    residential_group = models.ForeignKey(
+        Area,
+        verbose_name=_("tổ dân phố, khóm, ấp"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="group_households",
+    )
+    code = models.CharField(_("mã hộ"), max_length=30)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    notes = models.TextField(_("ghi chú"), blank=True)
+    # Optimistic locking: every save through the services bumps it, a stale form is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["version", "updated_at", "created_at"])
+    objects = HouseholdQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hộ gia đình")
+        verbose_name_plural = _("hộ gia đình")
+        ordering = ["ward", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["ward", "code"], name="household_code_unique_in_ward")
+        ]
+        indexes = [
+            models.Index(fields=["ward", "residential_group"]),
+            models.Index(fields=["code"], name="household_code_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user, *, write: bool = False) -> "PersonQuerySet":
+        return self.filter(ward_q(user, "household__ward_id", write=write))
+
+
+class Person(models.Model):
+    household = models.ForeignKey(
+        Household,
+        verbose_name=_("hộ"),
+        on_delete=models.CASCADE,
+        related_name="members",
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    search_name = models.CharField(max_length=120, editable=False)
+    national_id = models.CharField(_("số định danh (CCCD)"), max_length=12, blank=True)
+    legacy_id = models.CharField(_("số CMND cũ"), max_length=9, blank=True)
+    birth_date = models.DateField(_("ngày sinh"), null=True, blank=True)
+    # Some lists give only the year of birth: then birth_date is 1 January of that year.
+    birth_year_only = models.BooleanField(_("chỉ biết năm sinh"), default=False)
+    sex = models.CharField(_("giới tính"), max_length=10, choices=Sex.choices)
+    ethnicity = models.CharField(_("dân tộc"), max_length=40, default="Kinh", blank=True)
+    relation_to_head = models.CharField(
+        _("quan hệ với chủ hộ"), max_length=20, choices=Relation.choices
+    )
+    disability_level = models.CharField(
+        _("mức độ khuyết tật"), max_length=20, choices=DisabilityLevel.choices, blank=True
+    )
+    deceased_on = models.DateField(_("ngày mất"), null=True, blank=True)
+    moved_out_on = models.DateField(_("ngày chuyển đi"), null=True, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["search_name", "updated_at", "created_at"])
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nhân khẩu")
+        verbose_name_plural = _("nhân khẩu")
+        ordering = ["household", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["national_id"],
+                condition=~models.Q(national_id=""),
+                name="person_national_id_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["household"],
+                condition=models.Q(relation_to_head="head"),
+                name="household_single_head",
+            ),
+        ]
+        # The trigram index on search_name is PostgreSQL-only: see migration 0002.
+        indexes = [models.Index(fields=["legacy_id"], name="person_legacy_id_idx")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def birth_display(self) -> str:
+        if self.birth_date is None:
+            return ""
+        if self.birth_year_only:
+            return str(self.birth_date.year)
+        return self.birth_date.strftime("%d/%m/%Y")
+
+
+class HouseholdStatusQuerySet(models.QuerySet):
+    def visible_to(self, user, *, write: bool = False) -> "HouseholdStatusQuerySet":
+        return self.filter(ward_q(user, "household__ward_id", write=write))
+
+
+class HouseholdStatus(models.Model):
+    """The household's classification for one year, as decided by the ward."""
+
+    household = models.ForeignKey(
+        Household, verbose_name=_("hộ"), on_delete=models.CASCADE, related_name="statuses"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    classification = models.CharField(_("phân loại"), max_length=20, choices=Classification.choices)
+    decision_number = models.CharField(_("số quyết định"), max_length=50, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    reason = models.TextField(_("lý do"), blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at", "created_at"])
+    objects = HouseholdStatusQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("phân loại hộ theo năm")
+        verbose_name_plural = _("phân loại hộ theo năm")
+        ordering = ["household", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["household", "year"], name="status_one_per_year")
+        ]
+        indexes = [models.Index(fields=["year", "classification"])]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.get_classification_display()}"

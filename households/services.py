@@ -1,0 +1,175 @@
+"""Writes to the household register. Each runs in one transaction and leaves history."""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from areas.names import clean_name, search_key
+from areas.scope import can_write_ward
+
+from .models import Household, HouseholdStatus, Person
+
+HOUSEHOLD_FIELDS = ("ward", "residential_group", "code", "address", "phone", "notes")
+PERSON_FIELDS = (
+    "full_name",
+    "national_id",
+    "legacy_id",
+    "birth_date",
+    "birth_year_only",
+    "sex",
+    "ethnicity",
+    "relation_to_head",
+    "disability_level",
+    "deceased_on",
+    "moved_out_on",
+)
+
+
+class RegisterError(Exception):
+    """A write refused for a reason the user can act on; the message is Vietnamese."""
+
+
+class StaleEdit(RegisterError):
+    pass
+
+
+@dataclass(frozen=True)
+class MemberData:
+    """One member as the form or an import delivers it; id is None for a new person."""
+
+    id: int | None
+    values: dict
+    delete: bool = False
+
+    @classmethod
+    def from_cleaned(cls, data: dict) -> "MemberData":
+        return cls(
+            id=data.get("id"),
+            values={f: data.get(f) for f in PERSON_FIELDS},
+            delete=bool(data.get("DELETE")),
+        )
+
+
+def prepare_person(person: Person) -> Person:
+    """Normalise the name and derive its search key (also used by bulk loaders)."""
+    person.full_name = clean_name(person.full_name)
+    person.search_name = search_key(person.full_name)
+    person.ethnicity = clean_name(person.ethnicity)
+    return person
+
+
+@transaction.atomic
+def household_save(
+    *,
+    user,
+    household: Household | None,
+    values: dict,
+    members: list[MemberData],
+    version: int | None = None,
+) -> Household:
+    """Create or update a household and its members in one step.
+
+    An update carries the version the user started from; if someone saved in between,
+    StaleEdit is raised and nothing is written.
+    """
+    if not can_write_ward(user, values["ward"].pk):
+        raise RegisterError(_("Bạn không có quyền ghi dữ liệu của xã, phường này."))
+    if household is None:
+        household = Household()
+    else:
+        claimed = Household.objects.filter(pk=household.pk, version=version).update(
+            version=F("version") + 1
+        )
+        if not claimed:
+            raise StaleEdit(
+                _(
+                    "Hộ này vừa được người khác sửa và lưu sau khi bạn mở trang. "
+                    "Thay đổi của bạn chưa được lưu: hãy tải lại trang để xem bản mới nhất "
+                    "rồi sửa lại."
+                )
+            )
+        household.version = version + 1
+    for name in HOUSEHOLD_FIELDS:
+        setattr(household, name, values.get(name) if name != "code" else values["code"])
+    household._history_user = user
+    try:
+        with transaction.atomic():
+            household.save()
+    except IntegrityError:
+        raise RegisterError(
+            _("Mã hộ %(code)s đã có ở xã, phường này.") % {"code": household.code}
+        ) from None
+    _members_save(user=user, household=household, members=members)
+    return household
+
+
+def _members_save(*, user, household: Household, members: list[MemberData]) -> None:
+    existing = {p.pk: p for p in household.members.all()} if household.pk else {}
+    unknown = [m.id for m in members if m.id is not None and m.id not in existing]
+    if unknown:
+        raise RegisterError(_("Một nhân khẩu trong biểu mẫu không thuộc hộ này."))
+    for m in members:
+        if m.delete and m.id is not None:
+            person = existing[m.id]
+            person._history_user = user
+            person.delete()
+    # Demote old heads before promoting new ones: at most one head exists at any moment.
+    kept = sorted(
+        (m for m in members if not m.delete), key=lambda m: m.values["relation_to_head"] == "head"
+    )
+    for m in kept:
+        person = existing.get(m.id) or Person(household=household)
+        for name, value in m.values.items():
+            setattr(person, name, value if value is not None else _blank(name))
+        prepare_person(person)
+        _check_national_id_free(person)
+        person._history_user = user
+        try:
+            with transaction.atomic():
+                person.save()
+        except IntegrityError:
+            raise RegisterError(
+                _("Số định danh %(id)s đã được ghi cho một người khác.")
+                % {"id": person.national_id}
+            ) from None
+
+
+def _blank(name: str):
+    return "" if name in ("national_id", "legacy_id", "ethnicity", "disability_level") else None
+
+
+def _check_national_id_free(person: Person) -> None:
+    if not person.national_id:
+        return
+    other = Person.objects.filter(national_id=person.national_id).exclude(pk=person.pk)
+    if other.exists():
+        raise RegisterError(
+            _(
+                "Số định danh %(id)s đã thuộc một người ở hộ khác: mỗi người chỉ thuộc một hộ. "
+                "Hãy chuyển người đó khỏi hộ cũ trước."
+            )
+            % {"id": person.national_id}
+        )
+
+
+@transaction.atomic
+def household_delete(*, user, household: Household) -> None:
+    """Delete a household with its members and statuses, keeping their history."""
+    for obj in [*household.statuses.all(), *household.members.all(), household]:
+        obj._history_user = user
+        obj.delete()
+
+
+@transaction.atomic
+def household_status_record(*, user, household: Household, values: dict) -> HouseholdStatus:
+    """Record (or correct) the household's classification for a year."""
+    status = household.statuses.filter(year=values["year"]).first() or HouseholdStatus(
+        household=household
+    )
+    for name, value in values.items():
+        setattr(status, name, value)
+    status._history_user = user
+    status.save()
+    return status

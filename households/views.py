@@ -1,0 +1,180 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from areas.queries import residential_groups_visible_to, wards_visible_to
+from areas.scope import can_write_ward
+
+from .forms import HouseholdFilterForm, HouseholdForm, MemberFormSet, StatusForm
+from .history import household_history
+from .models import Relation
+from .queries import get_household_for_user, household_detail, household_list
+from .services import (
+    MemberData,
+    RegisterError,
+    StaleEdit,
+    household_delete,
+    household_save,
+    household_status_record,
+)
+
+
+@login_required
+@require_GET
+def household_list_view(request):
+    form = HouseholdFilterForm(
+        request.GET,
+        wards=wards_visible_to(request.user),
+        groups=residential_groups_visible_to(request.user),
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    households = household_list(
+        request.user,
+        q=filters.get("q", ""),
+        ward=filters.get("ward"),
+        group=filters.get("group"),
+        classification=filters.get("classification", ""),
+        year=filters.get("year"),
+    )
+    page = Paginator(households, settings.HOUSEHOLDS_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    template = "households/_results.html" if request.htmx else "households/list.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def household_detail_view(request, pk):
+    household = household_detail(request.user, pk)
+    context = {
+        "household": household,
+        "history": household_history(household),
+        "status_form": StatusForm(),
+        "can_write": can_write_ward(request.user, household.ward_id),
+    }
+    return render(request, "households/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def household_create_view(request):
+    return _household_form(request, household=None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def household_update_view(request, pk):
+    household = get_household_for_user(request.user, pk, write=True)
+    return _household_form(request, household=household)
+
+
+def _household_form(request, *, household):
+    wards = list(wards_visible_to(request.user, write=True))
+    if not wards:
+        raise Http404
+    groups = residential_groups_visible_to(request.user, write=True)
+    if request.method == "POST":
+        form = HouseholdForm(request.POST, wards=wards, groups=groups)
+        members = MemberFormSet(request.POST, prefix="members")
+        if form.is_valid() and members.is_valid():
+            try:
+                saved = household_save(
+                    user=request.user,
+                    household=household,
+                    values=form.cleaned_data,
+                    members=[MemberData.from_cleaned(m) for m in members.members],
+                    version=form.cleaned_data.get("version"),
+                )
+            except StaleEdit as e:
+                messages.error(request, str(e))
+                form.add_error(None, str(e))
+            except RegisterError as e:
+                form.add_error(None, str(e))
+            else:
+                messages.success(request, _("Đã lưu hộ %(code)s.") % {"code": saved.code})
+                return redirect("households:detail", pk=saved.pk)
+    else:
+        form = HouseholdForm(initial=_household_initial(household), wards=wards, groups=groups)
+        members = MemberFormSet(initial=_members_initial(household), prefix="members")
+    context = {"form": form, "members": members, "household": household}
+    return render(request, "households/form.html", context)
+
+
+def _household_initial(household):
+    if household is None:
+        return {}
+    return {
+        "ward": household.ward_id,
+        "residential_group": household.residential_group_id,
+        "code": household.code,
+        "address": household.address,
+        "phone": household.phone,
+        "notes": household.notes,
+        "version": household.version,
+    }
+
+
+def _members_initial(household):
+    if household is None:
+        return [{"relation_to_head": Relation.HEAD}]
+    return [
+        {
+            "id": p.pk,
+            "full_name": p.full_name,
+            "relation_to_head": p.relation_to_head,
+            "sex": p.sex,
+            "birth": p.birth_display,
+            "national_id": p.national_id or p.legacy_id,
+            "ethnicity": p.ethnicity,
+            "disability_level": p.disability_level,
+            "deceased_on": p.deceased_on,
+            "moved_out_on": p.moved_out_on,
+        }
+        for p in household.members.order_by("pk")
+    ]
+
+
+@login_required
+@require_GET
+def member_row_view(request):
+    """Return one empty member row for the household form (htmx)."""
+    try:
+        index = int(request.GET.get("index", "0"))
+    except ValueError:
+        index = 0
+    formset = MemberFormSet(prefix="members")
+    form = formset._construct_form(index, empty_permitted=True)
+    return render(request, "households/_member_row.html", {"member": form})
+
+
+@login_required
+@require_POST
+def status_record_view(request, pk):
+    household = get_household_for_user(request.user, pk, write=True)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        household_status_record(user=request.user, household=household, values=form.cleaned_data)
+        messages.success(request, _("Đã ghi phân loại năm %(year)s.") % form.cleaned_data)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("households:detail", pk=household.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def household_delete_view(request, pk):
+    household = get_household_for_user(request.user, pk, write=True)
+    if request.method == "POST":
+        household_delete(user=request.user, household=household)
+        messages.success(request, _("Đã xoá hộ %(code)s.") % {"code": household.code})
+        return redirect("households:list")
+    return render(request, "households/delete.html", {"household": household})

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UiConfig(AppConfig):
+    """Presentation shared by every app: layout context, Vietnamese money format."""
+
+    name = "ui"
+    verbose_name = _("Giao diện")

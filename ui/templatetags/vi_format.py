@@ -1,0 +1,20 @@
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def vnd(amount) -> str:
+    """Format an integer amount of đồng the Vietnamese way: 1.500.000 ₫."""
+    if amount in (None, ""):
+        return ""
+    return f"{number_format(int(amount), decimal_pos=0, force_grouping=True)}\u00a0₫"
+
+
+@register.filter
+def grouped(number) -> str:
+    """Group a count's thousands with the locale's separator: 12.345."""
+    if number in (None, ""):
+        return ""
+    return number_format(number, force_grouping=True)
