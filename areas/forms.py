@@ -14,5 +14,6 @@ class ResidentialGroupForm(forms.Form):
     def __init__(self, *args, wards, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ward"].queryset = wards
-        if len(wards) == 1:
-            self.fields["ward"].initial = wards[0].pk
+        only = list(wards[:2])
+        if len(only) == 1:
+            self.fields["ward"].initial = only[0].pk

@@ -13,10 +13,10 @@ from .services import AreaError, residential_group_create
 @login_required
 @require_http_methods(["GET", "POST"])
 def residential_group_list_view(request):
-    writable = list(wards_visible_to(request.user, write=True))
+    writable = wards_visible_to(request.user, write=True)
     form = ResidentialGroupForm(request.POST or None, wards=writable)
     if request.method == "POST":
-        if not writable:
+        if not writable.exists():
             raise Http404
         if form.is_valid():
             try:
@@ -31,5 +31,5 @@ def residential_group_list_view(request):
                 messages.success(request, _("Đã thêm %(name)s.") % {"name": group.name})
                 return redirect("areas:groups")
     groups = residential_groups_visible_to(request.user).order_by("parent__name", "name")
-    context = {"groups": groups, "form": form if writable else None}
+    context = {"groups": groups, "form": form if writable.exists() else None}
     return render(request, "areas/groups.html", context)

@@ -69,8 +69,9 @@ class HouseholdForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["ward"].queryset = wards
         self.fields["residential_group"].queryset = groups
-        if len(wards) == 1:
-            self.fields["ward"].initial = wards[0].pk
+        only = list(wards[:2])
+        if len(only) == 1:
+            self.fields["ward"].initial = only[0].pk
 
     def clean_code(self):
         return clean_name(self.cleaned_data["code"]).upper()

@@ -76,8 +76,8 @@ def household_update_view(request, pk):
 
 
 def _household_form(request, *, household):
-    wards = list(wards_visible_to(request.user, write=True))
-    if not wards:
+    wards = wards_visible_to(request.user, write=True)
+    if not wards.exists():
         raise Http404
     groups = residential_groups_visible_to(request.user, write=True)
     if request.method == "POST":
