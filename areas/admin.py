@@ -1,6 +1,71 @@
+from django import forms
+from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
 
 from .models import Area, AreaMapping, RoleAssignment
+
+User = get_user_model()
+
+
+# Django stores permission names in English when it creates them ("Can add …"):
+# show them in the active language instead.
+PERMISSION_ACTIONS = {
+    "add": _("Được thêm"),
+    "change": _("Được sửa"),
+    "delete": _("Được xoá"),
+    "view": _("Được xem"),
+}
+
+
+class PermissionField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        action = obj.codename.split("_", 1)[0]
+        model = obj.content_type.model_class()
+        if action not in PERMISSION_ACTIONS or model is None:
+            return str(obj)
+        app = apps.get_app_config(obj.content_type.app_label).verbose_name
+        return f"{app} | {PERMISSION_ACTIONS[action]} {model._meta.verbose_name}"
+
+
+def with_permission_labels(db_field, kwargs: dict) -> dict:
+    if db_field.name in ("permissions", "user_permissions"):
+        kwargs["form_class"] = PermissionField
+    return kwargs
+
+
+class RoleInline(admin.TabularInline):
+    model = RoleAssignment
+    extra = 1
+    raw_id_fields = ["area"]
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithRolesAdmin(UserAdmin):
+    """Users are managed with the roles they hold, on one page."""
+
+    inlines = [RoleInline]
+    list_display = ["username", "last_name", "first_name", "is_active", "is_staff"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs = with_permission_labels(db_field, kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class TranslatedGroupAdmin(GroupAdmin):
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs = with_permission_labels(db_field, kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Area)

@@ -20,3 +20,9 @@ def search_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", (text or "").translate(_D))
     stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     return " ".join(stripped.lower().split())
+
+
+def user_display_name(user) -> str:
+    """Return the user's name in Vietnamese order (family name first), or the username."""
+    full = " ".join(part for part in (user.last_name, user.first_name) if part)
+    return full or user.get_username()

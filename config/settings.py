@@ -95,7 +95,8 @@ LOGOUT_REDIRECT_URL = "login"
 # "05/06/2025" as 6 May: the project locale and config/formats override both.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Project strings first; locale_vendor/ fixes the gaps of Django's and simple_history's vi catalogs.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

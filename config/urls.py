@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
+
+admin.site.site_header = _("Quản trị ansinh")
+admin.site.site_title = _("Quản trị ansinh")
+admin.site.index_title = _("Danh mục và người dùng")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="households:list"), name="home"),

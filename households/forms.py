@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from areas.models import Area
 from areas.names import clean_name
@@ -16,30 +16,32 @@ DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "
 
 class HouseholdFilterForm(forms.Form):
     q = forms.CharField(
-        label=_lazy("Tìm kiếm"),
+        label=gettext_lazy("Tìm kiếm"),
         required=False,
         widget=forms.SearchInput(
-            attrs={"placeholder": _lazy("Họ tên (có hoặc không dấu), số CCCD hoặc mã hộ")}
+            attrs={"placeholder": gettext_lazy("Họ tên (có hoặc không dấu), số CCCD hoặc mã hộ")}
         ),
     )
     ward = forms.ModelChoiceField(
-        label=_lazy("Xã, phường"),
+        label=gettext_lazy("Xã, phường"),
         queryset=Area.objects.none(),
         required=False,
-        empty_label=_lazy("Tất cả"),
+        empty_label=gettext_lazy("Tất cả"),
     )
     group = forms.ModelChoiceField(
-        label=_lazy("Tổ dân phố, khóm"),
+        label=gettext_lazy("Tổ dân phố, khóm"),
         queryset=Area.objects.none(),
         required=False,
-        empty_label=_lazy("Tất cả"),
+        empty_label=gettext_lazy("Tất cả"),
     )
     classification = forms.ChoiceField(
-        label=_lazy("Phân loại"),
-        choices=[("", _lazy("Tất cả"))] + Classification.choices,
+        label=gettext_lazy("Phân loại"),
+        choices=[("", gettext_lazy("Tất cả"))] + Classification.choices,
         required=False,
     )
-    year = forms.IntegerField(label=_lazy("Năm"), required=False, min_value=2000, max_value=2100)
+    year = forms.IntegerField(
+        label=gettext_lazy("Năm"), required=False, min_value=2000, max_value=2100
+    )
 
     def __init__(self, *args, wards, groups, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,20 +50,20 @@ class HouseholdFilterForm(forms.Form):
 
 
 class HouseholdForm(forms.Form):
-    ward = forms.ModelChoiceField(label=_lazy("Xã, phường"), queryset=Area.objects.none())
+    ward = forms.ModelChoiceField(label=gettext_lazy("Xã, phường"), queryset=Area.objects.none())
     residential_group = forms.ModelChoiceField(
-        label=_lazy("Tổ dân phố, khóm, ấp"), queryset=Area.objects.none(), required=False
+        label=gettext_lazy("Tổ dân phố, khóm, ấp"), queryset=Area.objects.none(), required=False
     )
-    code = forms.CharField(label=_lazy("Mã hộ"), max_length=30)
-    address = forms.CharField(label=_lazy("Địa chỉ"), max_length=255, required=False)
+    code = forms.CharField(label=gettext_lazy("Mã hộ"), max_length=30)
+    address = forms.CharField(label=gettext_lazy("Địa chỉ"), max_length=255, required=False)
     phone = forms.RegexField(
-        label=_lazy("Điện thoại"),
+        label=gettext_lazy("Điện thoại"),
         regex=r"^[0-9 +().\-]{8,20}$",
         required=False,
-        error_messages={"invalid": _lazy("Số điện thoại không hợp lệ.")},
+        error_messages={"invalid": gettext_lazy("Số điện thoại không hợp lệ.")},
     )
     notes = forms.CharField(
-        label=_lazy("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=gettext_lazy("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -86,28 +88,30 @@ class HouseholdForm(forms.Form):
 
 class MemberForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    full_name = forms.CharField(label=_lazy("Họ và tên"), max_length=120)
+    full_name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=120)
     relation_to_head = forms.ChoiceField(
-        label=_lazy("Quan hệ với chủ hộ"), choices=Relation.choices
+        label=gettext_lazy("Quan hệ với chủ hộ"), choices=Relation.choices
     )
-    sex = forms.ChoiceField(label=_lazy("Giới tính"), choices=Sex.choices)
+    sex = forms.ChoiceField(label=gettext_lazy("Giới tính"), choices=Sex.choices)
     birth = forms.CharField(
-        label=_lazy("Ngày sinh"),
+        label=gettext_lazy("Ngày sinh"),
         required=False,
-        widget=forms.TextInput(attrs={"placeholder": _lazy("dd/mm/yyyy hoặc năm")}),
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("dd/mm/yyyy hoặc năm")}),
     )
-    national_id = forms.CharField(label=_lazy("Số CCCD/CMND"), max_length=20, required=False)
+    national_id = forms.CharField(label=gettext_lazy("Số CCCD/CMND"), max_length=20, required=False)
     ethnicity = forms.CharField(
-        label=_lazy("Dân tộc"), max_length=40, required=False, initial="Kinh"
+        label=gettext_lazy("Dân tộc"), max_length=40, required=False, initial="Kinh"
     )
     disability_level = forms.ChoiceField(
-        label=_lazy("Khuyết tật"),
-        choices=[("", _lazy("Không"))] + DisabilityLevel.choices,
+        label=gettext_lazy("Khuyết tật"),
+        choices=[("", gettext_lazy("Không"))] + DisabilityLevel.choices,
         required=False,
     )
-    deceased_on = forms.DateField(label=_lazy("Ngày mất"), required=False, widget=DATE_WIDGET)
+    deceased_on = forms.DateField(
+        label=gettext_lazy("Ngày mất"), required=False, widget=DATE_WIDGET
+    )
     moved_out_on = forms.DateField(
-        label=_lazy("Ngày chuyển đi"), required=False, widget=DATE_WIDGET
+        label=gettext_lazy("Ngày chuyển đi"), required=False, widget=DATE_WIDGET
     )
 
     def clean_full_name(self):

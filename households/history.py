@@ -6,6 +6,8 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
+from areas.names import user_display_name
+
 from .models import Household, HouseholdStatus, Person
 
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -78,6 +80,10 @@ def _entries(versions: list, model, label: str, names: dict) -> list[Entry]:
                 changes.append(Change(str(f.verbose_name), old, new))
         if record.history_type == "-":
             changes = []
+        if record.history_type == "~" and previous is not None and not changes:
+            # The form re-sends every member, so most saves of a person change nothing.
+            previous = record
+            continue
         result.append(
             Entry(
                 when=record.history_date,
@@ -110,7 +116,7 @@ def _who(record) -> str:
     user = record.history_user
     if user is None:
         return _("hệ thống")
-    return user.get_full_name() or user.get_username()
+    return user_display_name(user)
 
 
 def _subject(record, model) -> str:

@@ -64,7 +64,12 @@ class Household(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["version", "updated_at", "created_at"])
+    # simple_history names the history model "historical <name>" in English: name it here.
+    history = HistoricalRecords(
+        excluded_fields=["version", "updated_at", "created_at"],
+        verbose_name=_("lịch sử hộ gia đình"),
+        verbose_name_plural=_("lịch sử hộ gia đình"),
+    )
     objects = HouseholdQuerySet.as_manager()
 
     class Meta:
@@ -115,7 +120,11 @@ class Person(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["search_name", "updated_at", "created_at"])
+    history = HistoricalRecords(
+        excluded_fields=["search_name", "updated_at", "created_at"],
+        verbose_name=_("lịch sử nhân khẩu"),
+        verbose_name_plural=_("lịch sử nhân khẩu"),
+    )
     objects = PersonQuerySet.as_manager()
 
     class Meta:
@@ -168,7 +177,11 @@ class HouseholdStatus(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "created_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "created_at"],
+        verbose_name=_("lịch sử phân loại hộ theo năm"),
+        verbose_name_plural=_("lịch sử phân loại hộ theo năm"),
+    )
     objects = HouseholdStatusQuerySet.as_manager()
 
     class Meta:

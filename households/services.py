@@ -10,8 +10,10 @@ from areas.names import clean_name, search_key
 from areas.scope import can_write_ward
 
 from .models import Household, HouseholdStatus, Person
+from .rules import head_count_error
 
 HOUSEHOLD_FIELDS = ("ward", "residential_group", "code", "address", "phone", "notes")
+BLANK_FIELDS = ("address", "phone", "notes")
 PERSON_FIELDS = (
     "full_name",
     "national_id",
@@ -92,7 +94,10 @@ def household_save(
             )
         household.version = version + 1
     for name in HOUSEHOLD_FIELDS:
-        setattr(household, name, values.get(name) if name != "code" else values["code"])
+        value = values.get(name) if name != "code" else values["code"]
+        # An import may leave optional text out: blank, never NULL (which the code
+        # uniqueness handler below would misreport as a duplicate code).
+        setattr(household, name, "" if value is None and name in BLANK_FIELDS else value)
     household._history_user = user
     try:
         with transaction.atomic():
@@ -110,14 +115,18 @@ def _members_save(*, user, household: Household, members: list[MemberData]) -> N
     unknown = [m.id for m in members if m.id is not None and m.id not in existing]
     if unknown:
         raise RegisterError(_("Một nhân khẩu trong biểu mẫu không thuộc hộ này."))
+    error = head_count_error(_relations_after(existing, members))
+    if error:
+        raise RegisterError(error)
     for m in members:
         if m.delete and m.id is not None:
             person = existing[m.id]
             person._history_user = user
             person.delete()
-    # Demote old heads before promoting new ones: at most one head exists at any moment.
+    # Demote old heads before anyone else is saved, so at most one head exists at any
+    # moment; everyone else keeps the order given (the register lists members by pk).
     kept = sorted(
-        (m for m in members if not m.delete), key=lambda m: m.values["relation_to_head"] == "head"
+        (m for m in members if not m.delete), key=lambda m: not _demotes_head(existing, m)
     )
     for m in kept:
         person = existing.get(m.id) or Person(household=household)
@@ -134,6 +143,25 @@ def _members_save(*, user, household: Household, members: list[MemberData]) -> N
                 _("Số định danh %(id)s đã được ghi cho một người khác.")
                 % {"id": person.national_id}
             ) from None
+
+
+def _demotes_head(existing: dict[int, Person], m: MemberData) -> bool:
+    was_head = m.id is not None and existing[m.id].relation_to_head == "head"
+    return was_head and m.values["relation_to_head"] != "head"
+
+
+def _relations_after(existing: dict[int, Person], members: list[MemberData]) -> list[str]:
+    """Return every member's relation to the head as the save would leave it."""
+    relations = {pk: p.relation_to_head for pk, p in existing.items()}
+    added = []
+    for m in members:
+        if m.delete:
+            relations.pop(m.id, None)
+        elif m.id is None:
+            added.append(m.values["relation_to_head"])
+        else:
+            relations[m.id] = m.values["relation_to_head"]
+    return [*relations.values(), *added]
 
 
 def _blank(name: str):

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.formats import number_format
 
+from areas.names import user_display_name
+
 register = template.Library()
 
 
@@ -18,3 +20,9 @@ def grouped(number) -> str:
     if number in (None, ""):
         return ""
     return number_format(number, force_grouping=True)
+
+
+@register.filter
+def display_name(user) -> str:
+    """A user's name in Vietnamese order: Trần Thị Thu."""
+    return user_display_name(user)
