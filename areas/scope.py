@@ -19,22 +19,28 @@ def ward_ids(user, *, write: bool = False) -> frozenset[int] | None:
         return frozenset()
     if user.is_superuser:
         return None
-    cache = user.__dict__.setdefault("_ansinh_ward_ids", {})
-    if write not in cache:
-        assignments = user.role_assignments.select_related("area")
-        if write:
-            assignments = assignments.filter(role__in=WRITE_ROLES)
-        areas = [a.area for a in assignments]
-        if not areas:
-            cache[write] = frozenset()
-        else:
-            subtree = Q()
-            for area in areas:
-                subtree |= Q(path__startswith=area.path)
-            cache[write] = frozenset(
-                Area.objects.filter(subtree, level=Level.WARD).values_list("pk", flat=True)
-            )
-    return cache[write]
+    scopes = getattr(user, "_ansinh_ward_ids", None)
+    if scopes is None:
+        scopes = user._ansinh_ward_ids = _scopes(user)
+    return scopes[write]
+
+
+def _scopes(user) -> dict[bool, frozenset[int]]:
+    """Read and write scopes in two queries, cached on the user for the request."""
+    assignments = list(user.role_assignments.select_related("area"))
+    if not assignments:
+        return {False: frozenset(), True: frozenset()}
+    subtree = Q()
+    for a in assignments:
+        subtree |= Q(path__startswith=a.area.path)
+    wards = Area.objects.filter(subtree, level=Level.WARD).values_list("pk", "path")
+    write_paths = tuple(a.area.path for a in assignments if a.role in WRITE_ROLES)
+    read, written = set(), set()
+    for pk, path in wards:
+        read.add(pk)
+        if path.startswith(write_paths):
+            written.add(pk)
+    return {False: frozenset(read), True: frozenset(written)}
 
 
 def ward_q(user, lookup: str = "ward_id", *, write: bool = False) -> Q:
@@ -45,6 +51,11 @@ def ward_q(user, lookup: str = "ward_id", *, write: bool = False) -> Q:
     if not ids:
         return _NOTHING
     return Q(**{f"{lookup}__in": sorted(ids)})
+
+
+def can_write_any_ward(user) -> bool:
+    ids = ward_ids(user, write=True)
+    return ids is None or bool(ids)
 
 
 def can_write_ward(user, ward_id: int) -> bool:

@@ -19,6 +19,7 @@ import json
 import math
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -306,22 +307,23 @@ def _sizes(households: int, persons: int, rng) -> list[int]:
     return sizes
 
 
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_SPECIAL = re.compile(r"[\\\t\n\r]")
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _text(v) -> str:
+    if v is None:
+        return "\\N"
+    if v is True or v is False:
+        return "t" if v else "f"
+    if isinstance(v, str):
+        return _SPECIAL.sub(lambda m: _ESCAPES[m[0]], v) if _SPECIAL.search(v) else v
+    return str(v)
 
 
 def _line(values) -> str:
     """One row in COPY text format."""
-    out = []
-    for v in values:
-        if v is None:
-            out.append("\\N")
-        elif isinstance(v, bool):
-            out.append("t" if v else "f")
-        elif isinstance(v, str):
-            out.append(v.translate(_ESCAPES))
-        else:
-            out.append(str(v))
-    return "\t".join(out) + "\n"
+    return "\t".join(map(_text, values)) + "\n"
 
 
 class _Copier:
@@ -431,6 +433,7 @@ def _register_load(args, wards) -> None:
     def birth(year: int) -> date:
         return date(min(year, TODAY.year - 1), rng.randint(1, 12), rng.randint(1, 28))
 
+    started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as wrapper:
         cursor = wrapper.cursor
         cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY")
@@ -517,8 +520,14 @@ def _register_load(args, wards) -> None:
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                 f"(SELECT max(id) FROM {table}))"
             )
+    copied = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute(f"VACUUM ANALYZE {tables}")
+    log(
+        args,
+        f"  generate + COPY {copied - started:.1f} s, "
+        f"VACUUM ANALYZE {time.perf_counter() - copied:.1f} s",
+    )
 
 
 def _historical(row: dict) -> dict:

@@ -11,7 +11,10 @@ from areas.names import clean_name
 from .models import Classification, DisabilityLevel, HouseholdStatus, Relation, Sex
 from .rules import InvalidNationalId, head_count_error, parse_birth, parse_national_id
 
-DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+DATE_WIDGET = forms.DateInput(
+    attrs={"placeholder": gettext_lazy("nn/tt/nnnn"), "inputmode": "numeric"}
+)
+CHOOSE = ("", gettext_lazy("— Chọn —"))
 
 
 class HouseholdFilterForm(forms.Form):
@@ -52,7 +55,10 @@ class HouseholdFilterForm(forms.Form):
 class HouseholdForm(forms.Form):
     ward = forms.ModelChoiceField(label=gettext_lazy("Xã, phường"), queryset=Area.objects.none())
     residential_group = forms.ModelChoiceField(
-        label=gettext_lazy("Tổ dân phố, khóm, ấp"), queryset=Area.objects.none(), required=False
+        label=gettext_lazy("Tổ dân phố, khóm, ấp"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("— Không thuộc tổ nào —"),
     )
     code = forms.CharField(label=gettext_lazy("Mã hộ"), max_length=30)
     address = forms.CharField(label=gettext_lazy("Địa chỉ"), max_length=255, required=False)
@@ -90,13 +96,13 @@ class MemberForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     full_name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=120)
     relation_to_head = forms.ChoiceField(
-        label=gettext_lazy("Quan hệ với chủ hộ"), choices=Relation.choices
+        label=gettext_lazy("Quan hệ với chủ hộ"), choices=[CHOOSE, *Relation.choices]
     )
-    sex = forms.ChoiceField(label=gettext_lazy("Giới tính"), choices=Sex.choices)
+    sex = forms.ChoiceField(label=gettext_lazy("Giới tính"), choices=[CHOOSE, *Sex.choices])
     birth = forms.CharField(
         label=gettext_lazy("Ngày sinh"),
         required=False,
-        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("dd/mm/yyyy hoặc năm")}),
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("nn/tt/nnnn hoặc năm")}),
     )
     national_id = forms.CharField(label=gettext_lazy("Số CCCD/CMND"), max_length=20, required=False)
     ethnicity = forms.CharField(
@@ -122,7 +128,7 @@ class MemberForm(forms.Form):
             return parse_birth(self.cleaned_data["birth"])
         except ValueError:
             raise ValidationError(
-                _("Ngày sinh không hợp lệ: nhập dd/mm/yyyy hoặc chỉ năm sinh.")
+                _("Ngày sinh không hợp lệ: nhập ngày/tháng/năm (như 05/06/1980) hoặc chỉ năm sinh.")
             ) from None
 
     def clean(self):
@@ -184,3 +190,7 @@ class StatusForm(forms.ModelForm):
         model = HouseholdStatus
         fields = ["year", "classification", "decision_number", "decision_date", "reason"]
         widgets = {"decision_date": DATE_WIDGET, "reason": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["classification"].choices = [CHOOSE, *Classification.choices]

@@ -11,7 +11,7 @@ from areas.names import user_display_name
 from .models import Household, HouseholdStatus, Person
 
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
-HIDDEN_FIELDS = {"id", "household", "search_name"}
+HIDDEN_FIELDS = {"id", "household", "search_name", "birth_year_only"}
 
 
 @dataclass
@@ -103,6 +103,8 @@ def _display(record, f, names) -> str:
         return ""
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
+    if f.name == "birth_date" and getattr(record, "birth_year_only", False):
+        return str(value.year)
     if f.is_relation:
         return names.get((f.name, value), str(value))
     if hasattr(value, "strftime"):

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from areas.queries import residential_groups_visible_to, wards_visible_to
-from areas.scope import can_write_ward
+from areas.scope import can_write_any_ward, can_write_ward
 
-from .forms import HouseholdFilterForm, HouseholdForm, MemberFormSet, StatusForm
+from .forms import HouseholdFilterForm, HouseholdForm, MemberForm, MemberFormSet, StatusForm
 from .history import household_history
 from .models import Relation
 from .queries import get_household_for_user, household_detail, household_list
@@ -32,7 +32,8 @@ def household_list_view(request):
         wards=wards_visible_to(request.user),
         groups=residential_groups_visible_to(request.user),
     )
-    filters = form.cleaned_data if form.is_valid() else {}
+    form.is_valid()  # an invalid field is shown with its error; the valid ones still filter
+    filters = form.cleaned_data
     households = household_list(
         request.user,
         q=filters.get("q", ""),
@@ -44,7 +45,12 @@ def household_list_view(request):
     page = Paginator(households, settings.HOUSEHOLDS_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "can_create": can_write_any_ward(request.user),
+    }
     template = "households/_results.html" if request.htmx else "households/list.html"
     return render(request, template, context)
 
@@ -149,8 +155,8 @@ def member_row_view(request):
         index = int(request.GET.get("index", "0"))
     except ValueError:
         index = 0
-    formset = MemberFormSet(prefix="members")
-    form = formset._construct_form(index, empty_permitted=True)
+    form = MemberForm(prefix=f"members-{index}", empty_permitted=True, use_required_attribute=False)
+    MemberFormSet(prefix="members").add_fields(form, index)  # the "delete" box, as other rows
     return render(request, "households/_member_row.html", {"member": form})
 
 

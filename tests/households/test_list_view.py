@@ -279,3 +279,11 @@ def test_it_lists_an_approvers_filtered_search_in_a_fixed_number_of_queries(
         response = client.get(LIST, {"q": "tran van", "classification": "near_poor"})
 
     assert response.context["page"].paginator.count == 2 * n
+
+
+def test_an_invalid_filter_is_reported_and_the_valid_ones_still_apply(client, ward_officer, thang):
+    client.force_login(ward_officer)
+    response = client.get(LIST, {"q": "nguyen duc", "year": "1999"})
+
+    assert [h.code for h in response.context["page"].object_list] == ["AG-0042"]
+    assert "year" in response.context["form"].errors
