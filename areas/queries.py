@@ -1,5 +1,5 @@
 from .models import Area, AreaQuerySet, Level
-from .scope import ward_q
+from .scope import ward_ids, ward_q
 
 
 def wards_visible_to(user, *, write: bool = False) -> AreaQuerySet:
@@ -12,3 +12,16 @@ def residential_groups_visible_to(user, *, write: bool = False) -> AreaQuerySet:
     return Area.objects.filter(
         ward_q(user, "parent_id", write=write), level=Level.RESIDENTIAL_GROUP
     ).select_related("parent")
+
+
+def residential_groups_of_ward(user, ward_id: int | None) -> AreaQuerySet | None:
+    """Return the groups of one ward in scope: the given one, or the user's only ward.
+
+    None when no ward is chosen and the user has several.
+    """
+    if ward_id is None:
+        ids = ward_ids(user)
+        if ids is None or len(ids) != 1:
+            return None
+        ward_id = next(iter(ids))
+    return residential_groups_visible_to(user).filter(parent_id=ward_id).order_by("name")

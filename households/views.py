@@ -1,14 +1,19 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from areas.queries import residential_groups_visible_to, wards_visible_to
+from areas.models import Area
+from areas.queries import (
+    residential_groups_of_ward,
+    residential_groups_visible_to,
+    wards_visible_to,
+)
 from areas.scope import can_write_any_ward, can_write_ward
+from ui.pagination import CappedPaginator
 
 from .forms import HouseholdFilterForm, HouseholdForm, MemberForm, MemberFormSet, StatusForm
 from .history import household_history
@@ -27,10 +32,13 @@ from .services import (
 @login_required
 @require_GET
 def household_list_view(request):
+    # Only the chosen ward's groups: a province has thousands of them.
+    ward_id = request.GET.get("ward", "")
+    groups = residential_groups_of_ward(request.user, int(ward_id) if ward_id.isdigit() else None)
     form = HouseholdFilterForm(
         request.GET,
         wards=wards_visible_to(request.user),
-        groups=residential_groups_visible_to(request.user),
+        groups=Area.objects.none() if groups is None else groups,
     )
     form.is_valid()  # an invalid field is shown with its error; the valid ones still filter
     filters = form.cleaned_data
@@ -42,7 +50,9 @@ def household_list_view(request):
         classification=filters.get("classification", ""),
         year=filters.get("year"),
     )
-    page = Paginator(households, settings.HOUSEHOLDS_PAGE_SIZE).get_page(request.GET.get("page"))
+    cap = settings.HOUSEHOLDS_SEARCH_COUNT_CAP if filters.get("q") else None
+    paginator = CappedPaginator(households, settings.HOUSEHOLDS_PAGE_SIZE, cap=cap)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -50,6 +60,7 @@ def household_list_view(request):
         "page": page,
         "query": query.urlencode(),
         "can_create": can_write_any_ward(request.user),
+        "group_needs_ward": groups is None,
     }
     template = "households/_results.html" if request.htmx else "households/list.html"
     return render(request, template, context)

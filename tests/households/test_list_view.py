@@ -287,3 +287,28 @@ def test_an_invalid_filter_is_reported_and_the_valid_ones_still_apply(client, wa
 
     assert [h.code for h in response.context["page"].object_list] == ["AG-0042"]
     assert "year" in response.context["form"].errors
+
+
+def test_a_broad_search_stops_counting_at_the_cap(client, ward_officer, ward, settings):
+    settings.HOUSEHOLDS_SEARCH_COUNT_CAP = 2
+    for n in range(4):
+        household(ward, f"AG-01{n}", head=f"Nguyễn Văn Hùng {n}")
+    client.force_login(ward_officer)
+
+    response = client.get(LIST, {"q": "hung"})
+
+    assert response.context["page"].paginator.capped
+    assert "Hơn 2 hộ khớp" in response.text
+
+
+def test_an_approver_picks_groups_after_choosing_a_ward(client, approver, ward, other_ward):
+    ResidentialGroupFactory(parent=ward, name="Đông An")
+    ResidentialGroupFactory(parent=other_ward, name="Bình Khánh")
+    client.force_login(approver)
+
+    assert response_groups(client.get(LIST)) == []
+    assert response_groups(client.get(LIST, {"ward": ward.pk})) == ["Đông An"]
+
+
+def response_groups(response) -> list[str]:
+    return [g.name for g in response.context["form"].fields["group"].queryset]
