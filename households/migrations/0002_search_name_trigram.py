@@ -6,6 +6,8 @@ setup) has no such index and scans the column, which is fine at one ward's size.
 
 from django.db import migrations
 
+from households.migration_ops import postgres_only
+
 CREATE = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX IF NOT EXISTS person_search_name_trgm "
@@ -14,16 +16,7 @@ CREATE = [
 DROP = ["DROP INDEX IF EXISTS person_search_name_trgm"]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("households", "0001_initial")]
 
-    operations = [migrations.RunPython(_run(CREATE), _run(DROP))]
+    operations = [postgres_only(CREATE, DROP)]

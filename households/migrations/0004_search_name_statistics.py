@@ -11,6 +11,8 @@ give estimates within a few percent; ANALYZE samples 300,000 rows for it, a few 
 
 from django.db import migrations
 
+from households.migration_ops import postgres_only
+
 FORWARD = [
     "ALTER TABLE households_person ALTER COLUMN search_name SET STATISTICS 1000",
     "ANALYZE households_person (search_name)",
@@ -18,16 +20,7 @@ FORWARD = [
 BACKWARD = ["ALTER TABLE households_person ALTER COLUMN search_name SET STATISTICS -1"]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("households", "0003_history_verbose_names")]
 
-    operations = [migrations.RunPython(_run(FORWARD), _run(BACKWARD))]
+    operations = [postgres_only(FORWARD, BACKWARD)]

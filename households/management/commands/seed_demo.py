@@ -18,8 +18,21 @@ USERS = [
     ("pheduyet", "Phạm Minh Quân", "ansinh-demo", Role.APPROVER, "province"),
     ("quantri", "Võ Thanh Hà", "ansinh-demo", Role.ADMINISTRATOR, "province"),
 ]
-REVIEW_DECISION = ("215/QĐ-UBND", date(2024, 12, 20))
-ESCAPE_DECISION = ("198/QĐ-UBND", date(2025, 12, 18))
+# Every demo household was near-poor in 2025; one per khóm escaped for 2026 (the plan's target).
+NEAR_POOR_2025 = {
+    "year": 2025,
+    "classification": Classification.NEAR_POOR,
+    "decision_number": "215/QĐ-UBND",
+    "decision_date": date(2024, 12, 20),
+    "reason": "Kết quả rà soát cuối năm 2024",
+}
+ESCAPED_2026 = {
+    "year": 2026,
+    "classification": Classification.ESCAPED_NEAR_POOR,
+    "decision_number": "198/QĐ-UBND",
+    "decision_date": date(2025, 12, 18),
+    "reason": "Chỉ tiêu giảm 01 hộ cận nghèo mỗi khóm",
+}
 
 
 class Command(BaseCommand):
@@ -88,29 +101,7 @@ class Command(BaseCommand):
                 },
                 members=[MemberData(id=None, values=vars(p)) for p in demo.members],
             )
-            number, when = REVIEW_DECISION
-            household_status_record(
-                user=officer,
-                household=household,
-                values={
-                    "year": 2025,
-                    "classification": Classification.NEAR_POOR,
-                    "decision_number": number,
-                    "decision_date": when,
-                    "reason": "Kết quả rà soát cuối năm 2024",
-                },
-            )
-            if demo.code in escaped:
-                number, when = ESCAPE_DECISION
-                household_status_record(
-                    user=officer,
-                    household=household,
-                    values={
-                        "year": 2026,
-                        "classification": Classification.ESCAPED_NEAR_POOR,
-                        "decision_number": number,
-                        "decision_date": when,
-                        "reason": "Chỉ tiêu giảm 01 hộ cận nghèo mỗi khóm",
-                    },
-                )
+            statuses = [NEAR_POOR_2025, ESCAPED_2026] if demo.code in escaped else [NEAR_POOR_2025]
+            for values in statuses:
+                household_status_record(user=officer, household=household, values=values)
         return len(households)
