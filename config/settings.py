@@ -145,5 +145,3 @@ LOGGING = {
 }
 
 HOUSEHOLDS_PAGE_SIZE = 25
-# A search counts its matches up to this many; beyond, the list says "more than".
-HOUSEHOLDS_SEARCH_COUNT_CAP = 1000

@@ -13,7 +13,7 @@ from areas.queries import (
     wards_visible_to,
 )
 from areas.scope import can_write_any_ward, can_write_ward
-from ui.pagination import CappedPaginator
+from ui.pagination import counted_page, lookahead_page
 
 from .forms import HouseholdFilterForm, HouseholdForm, MemberForm, MemberFormSet, StatusForm
 from .history import household_history
@@ -50,9 +50,8 @@ def household_list_view(request):
         classification=filters.get("classification", ""),
         year=filters.get("year"),
     )
-    cap = settings.HOUSEHOLDS_SEARCH_COUNT_CAP if filters.get("q") else None
-    paginator = CappedPaginator(households, settings.HOUSEHOLDS_PAGE_SIZE, cap=cap)
-    page = paginator.get_page(request.GET.get("page"))
+    paginate = lookahead_page if filters.get("q") else counted_page
+    page = paginate(households, settings.HOUSEHOLDS_PAGE_SIZE, request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {

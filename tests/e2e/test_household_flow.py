@@ -67,7 +67,7 @@ def test_officer_registers_a_household_and_finds_it(demo, live_server, page, log
     with _results_update(page):
         page.fill("#id_q", "pham thi hong nhung")
     results = page.locator("#results")
-    expect(results).to_contain_text("1 hộ")
+    expect(results).to_contain_text("Kết quả 1–1")
     expect(results).to_contain_text(HEAD)
     expect(page).to_have_url(re.compile(r"q=pham(\+|%20)thi(\+|%20)hong(\+|%20)nhung"))
 
