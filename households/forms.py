@@ -30,8 +30,6 @@ class HouseholdFilterForm(forms.Form):
         queryset=Area.objects.none(),
         required=False,
         empty_label=gettext_lazy("Tất cả"),
-        # Another ward's groups no longer apply: clear the group before the list reloads.
-        widget=forms.Select(attrs={"onchange": "this.form.elements.group.value = ''"}),
     )
     group = forms.ModelChoiceField(
         label=gettext_lazy("Tổ dân phố, khóm"),

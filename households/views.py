@@ -35,9 +35,10 @@ def household_list_view(request):
     # Only the chosen ward's groups: a province has thousands of them.
     ward_id = request.GET.get("ward", "")
     groups = residential_groups_of_ward(request.user, int(ward_id) if ward_id.isdigit() else None)
+    wards = wards_visible_to(request.user)
     form = HouseholdFilterForm(
         request.GET,
-        wards=wards_visible_to(request.user),
+        wards=wards,
         groups=Area.objects.none() if groups is None else groups,
     )
     form.is_valid()  # an invalid field is shown with its error; the valid ones still filter
@@ -60,6 +61,7 @@ def household_list_view(request):
         "query": query.urlencode(),
         "can_create": can_write_any_ward(request.user),
         "group_needs_ward": groups is None,
+        "ward_options": [] if request.htmx else list(wards.values_list("pk", "name")),
     }
     template = "households/_results.html" if request.htmx else "households/list.html"
     return render(request, template, context)
