@@ -31,6 +31,7 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+SERVER_SETTINGS = ("jit = off", "max_parallel_workers_per_gather = 0")
 
 # The approver works for the largest province; all three are loaded.
 PROVINCES = ("79", "91", "92")  # TP Hồ Chí Minh (168 wards), An Giang (102), Cần Thơ (103)
@@ -212,6 +213,9 @@ def setup_django(db_name: str) -> None:
     with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db_name]).fetchone():
             conn.execute(f'CREATE DATABASE "{db_name}"')
+        # The server settings of docker-compose.yml's PostgreSQL, for this database only.
+        for setting in SERVER_SETTINGS:
+            conn.execute(f'ALTER DATABASE "{db_name}" SET {setting}')
     os.environ["DATABASE_URL"] = f"{PG_URL}/{db_name}"
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ["DEBUG"] = "false"
