@@ -5,8 +5,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
+
+from ui.export_formats import FORMATS
 
 from .models import Area, AreaMapping, RoleAssignment
+from .resources import AreaResource, RoleAssignmentResource
 
 User = get_user_model()
 
@@ -69,7 +73,9 @@ class TranslatedGroupAdmin(GroupAdmin):
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(ImportExportModelAdmin):
+    resource_classes = [AreaResource]
+    formats = FORMATS
     list_display = ["name", "code", "level", "kind", "parent", "is_urban", "is_active"]
     list_filter = ["level", "kind", "is_urban"]
     search_fields = ["name", "code"]
@@ -90,7 +96,9 @@ class AreaMappingAdmin(admin.ModelAdmin):
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(admin.ModelAdmin):
+class RoleAssignmentAdmin(ImportExportModelAdmin):
+    resource_classes = [RoleAssignmentResource]
+    formats = FORMATS
     list_display = ["user", "role", "area"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__last_name", "area__name"]

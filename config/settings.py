@@ -27,10 +27,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "import_export",
     "simple_history",
     "ui",
     "areas",
     "households",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -145,3 +147,9 @@ LOGGING = {
 }
 
 HOUSEHOLDS_PAGE_SIZE = 25
+# Admin imports of reference data: all rows or none.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+# An import job silent for this long is marked failed: its worker died or was killed.
+IMPORT_STALE_SECONDS = env.int("IMPORT_STALE_SECONDS", default=600)
+# Uploads above this size go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -15,5 +15,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("households/", include("households.urls")),
     path("areas/", include("areas.urls")),
+    path("imports/", include("imports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,7 +1,11 @@
 from django.contrib import admin
+from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from ui.export_formats import FORMATS
+
 from .models import Household, HouseholdStatus, Person
+from .resources import HouseholdResource
 
 
 class PersonInline(admin.TabularInline):
@@ -14,9 +18,11 @@ class PersonInline(admin.TabularInline):
 
 
 @admin.register(Household)
-class HouseholdAdmin(SimpleHistoryAdmin):
+class HouseholdAdmin(ExportMixin, SimpleHistoryAdmin):
     """Read-only in the admin: register edits go through the services (and their checks)."""
 
+    resource_classes = [HouseholdResource]
+    formats = FORMATS
     list_display = ["code", "ward", "residential_group", "address"]
     list_select_related = ["ward", "residential_group"]
     search_fields = ["code"]

@@ -1,0 +1,31 @@
+"""Spreadsheet cells that Excel never evaluates: text that looks like a formula stays text.
+
+A cell starting with = + - @ tab or CR is a formula to Excel (CSV/formula injection).
+In .xlsx such text is written as a string cell, unchanged, so a file read back gives the
+same value; in CSV, which carries no types, it gets a leading apostrophe.
+"""
+
+from datetime import date, datetime
+
+from openpyxl.cell import WriteOnlyCell
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
+def csv_safe(value):
+    return "'" + value if looks_like_formula(value) else value
+
+
+def xlsx_cell(sheet, value, **style) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value)
+    if looks_like_formula(value):
+        cell.data_type = "s"
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        cell.number_format = "DD/MM/YYYY"
+    for name, v in style.items():
+        setattr(cell, name, v)
+    return cell
