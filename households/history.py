@@ -28,6 +28,7 @@ class Entry:
     subject: str
     action: str
     changes: list[Change] = field(default_factory=list)
+    reason: str = ""  # why, when the change says: "Nhập từ tệp … (lần nhập #…)"
 
 
 def household_history(household: Household, *, limit: int = 100) -> list[Entry]:
@@ -90,6 +91,7 @@ def _entries(versions: list, model, label: str, names: dict) -> list[Entry]:
                 who=_who(record),
                 subject=f"{label}: {_subject(record, model)}",
                 action=ACTIONS[record.history_type],
+                reason=record.history_change_reason or "",
                 changes=changes if record.history_type != "~" or previous is not None else [],
             )
         )

@@ -6,6 +6,7 @@ Pure: values in, values out. What the database already holds is checked in plann
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -73,17 +74,21 @@ def parse_rows(rows: list[list], header: int, mapping: dict[int, str], ctx: Cont
     households: dict[str, HouseholdRow] = {}
     problems: list[Problem] = []
     columns = {f: i for i, f in sorted(mapping.items(), reverse=True) if f != IGNORED}
+    indexes = [columns.get(name) for name in _ROW_FIELDS]
+    read_ = _Readers(ctx)
     read = 0
     for index in range(header + 1, len(rows)):
         cells = rows[index]
         line = index + 1
-        get = _getter(cells, columns)
-        if _is_blank_or_total(cells, get):
+        n = len(cells)
+        row = _Row._make([cells[i] if i is not None and i < n else "" for i in indexes])
+        code = read_.code(row.household_code)
+        if not code and _is_blank_or_total(cells):
             continue
         read += 1
         row_problems: list[Problem] = []
-        household = _household(get, line, households, row_problems, ctx)
-        person = _person(get, line, row_problems, ctx)
+        household = _household(row, code, line, households, row_problems, read_)
+        person = _person(row, line, row_problems, read_)
         problems.extend(row_problems)
         if household is not None:
             if person is None:
@@ -95,20 +100,98 @@ def parse_rows(rows: list[list], header: int, mapping: dict[int, str], ctx: Cont
     return ParsedList(households=households, problems=problems, rows_read=read)
 
 
-def _getter(cells: list, columns: dict[str, int]):
-    def get(name: str):
-        i = columns.get(name)
-        return cells[i] if i is not None and i < len(cells) else ""
+# The cells a row is read from, in this order; a column that is not mapped reads as "".
+_ROW_FIELDS = (
+    "household_code",
+    "ward",
+    "residential_group",
+    "address",
+    "phone",
+    "classification",
+    "full_name",
+    "relation_to_head",
+    "sex",
+    "birth",
+    "national_id",
+    "ethnicity",
+    "disability_level",
+)
 
-    return get
+
+class _Row(NamedTuple):
+    household_code: Any
+    ward: Any
+    residential_group: Any
+    address: Any
+    phone: Any
+    classification: Any
+    full_name: Any
+    relation_to_head: Any
+    sex: Any
+    birth: Any
+    national_id: Any
+    ethnicity: Any
+    disability_level: Any
 
 
-def _is_blank_or_total(cells: list, get) -> bool:
+class _Memo(dict):
+    """A pure reader's result for each distinct cell value: a list repeats most of its
+    values (relations, sexes, groups, names, household details) from row to row."""
+
+    def __init__(self, read):
+        super().__init__()
+        self.read = read
+
+    def __call__(self, value):
+        # Text is most cells; 1, 1.0 and True are equal keys but different cells.
+        key = value if value.__class__ is str else (value.__class__, value)
+        try:
+            return self[key]
+        except KeyError:
+            result = self[key] = self.read(value)
+            return result
+
+
+def _failure(read):
+    """Wrap a reader that raises ValueError: return (value, None) or (None, message)."""
+
+    def attempt(value):
+        try:
+            return read(value), None
+        except ValueError as e:
+            return None, str(e)
+
+    return attempt
+
+
+class _Readers:
+    """The values module's readers, remembered per distinct cell for one list."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.text = _Memo(values.text)
+        self.code = _Memo(lambda v: clean_name(values.text(v)).upper())
+        self.clean = _Memo(lambda v: clean_name(values.text(v)))
+        self.ward_known = _Memo(lambda text: values.ward_key(text) in ctx.ward_keys)
+        self.group = _Memo(lambda text: (values.group_key(text), values.group_display(text)))
+        self.classification = _Memo(_failure(values.classification))
+        self.name = _Memo(self._name)
+        self.relation = _Memo(lambda v: (values.text(v), *values.relation(values.text(v))))
+        self.sex = _Memo(_failure(values.sex))
+        self.birth = _Memo(_failure(lambda v: values.birth(v, today=ctx.today)))
+        self.disability = _Memo(_failure(values.disability))
+
+    @staticmethod
+    def _name(value) -> tuple[str, str]:
+        name = clean_name(values.text(value))
+        return name, search_key(name)
+
+
+def _is_blank_or_total(cells: list) -> bool:
+    """For a row without a household code: blank, or a footer such as "Tổng cộng: 81 hộ,
+    338 nhân khẩu", wherever it is written."""
     if all(c in ("", None) for c in cells):
         return True
-    if values.text(get("household_code")):
-        return False
-    # A footer such as "Tổng cộng: 81 hộ, 338 nhân khẩu", wherever it is written.
     return any(
         search_key(c).startswith(("tong", "cong:", "total")) for c in cells if isinstance(c, str)
     )
@@ -118,16 +201,16 @@ def _label(name: str) -> str:
     return str(FIELDS[name])
 
 
-def _household(get, line, households, problems, ctx: Context) -> HouseholdRow | None:
-    code = clean_name(values.text(get("household_code"))).upper()
+def _household(row: _Row, code: str, line, households, problems, read: _Readers):
     if not code:
         problems.append(Problem(line, _label("household_code"), _("Thiếu mã hộ.")))
         return None
+    ctx = read.ctx
     household = households.get(code)
     if household is None:
         household = households[code] = HouseholdRow(code=code, row=line)
-    ward = values.text(get("ward"))
-    if ward and values.ward_key(ward) not in ctx.ward_keys:
+    ward = read.text(row.ward)
+    if ward and not read.ward_known(ward):
         problems.append(
             Problem(
                 line,
@@ -135,9 +218,9 @@ def _household(get, line, households, problems, ctx: Context) -> HouseholdRow | 
                 _("Dòng này thuộc “%(ward)s”, không phải xã, phường đang nhập.") % {"ward": ward},
             )
         )
-    group = values.text(get("residential_group"))
+    group = read.text(row.residential_group)
     if group:
-        key = values.group_key(group)
+        key, display = read.group(group)
         if household.group_key and household.group_key != key:
             problems.append(
                 Problem(
@@ -147,7 +230,7 @@ def _household(get, line, households, problems, ctx: Context) -> HouseholdRow | 
                 )
             )
         elif not household.group_key:
-            household.group_key, household.group_name = key, values.group_display(group)
+            household.group_key, household.group_name = key, display
             if key not in ctx.group_keys and ctx.create_groups:
                 problems.append(
                     Problem(
@@ -169,25 +252,25 @@ def _household(get, line, households, problems, ctx: Context) -> HouseholdRow | 
                         % {"group": group},
                     )
                 )
-    household.address = household.address or clean_name(values.text(get("address")))
-    household.phone = household.phone or values.text(get("phone"))
-    raw_class = values.text(get("classification"))
-    if raw_class and not household.classification:
-        try:
-            household.classification = values.classification(raw_class)
-        except ValueError as e:
-            problems.append(Problem(line, _label("classification"), str(e)))
+    household.address = household.address or read.clean(row.address)
+    household.phone = household.phone or read.text(row.phone)
+    raw_class = "" if household.classification else read.text(row.classification)
+    if raw_class:
+        classification, error = read.classification(raw_class)
+        if error:
+            problems.append(Problem(line, _label("classification"), error))
+        else:
+            household.classification = classification
     return household
 
 
-def _person(get, line, problems, ctx: Context) -> PersonRow | None:
-    name = clean_name(values.text(get("full_name")))
+def _person(row: _Row, line, problems, read: _Readers) -> PersonRow | None:
+    name, search_name = read.name(row.full_name)
     if not name:
         problems.append(Problem(line, _label("full_name"), _("Thiếu họ và tên.")))
         return None
     ok = True
-    relation_raw = values.text(get("relation_to_head"))
-    relation, known = values.relation(relation_raw)
+    relation_raw, relation, known = read.relation(row.relation_to_head)
     if not relation_raw:
         problems.append(Problem(line, _label("relation_to_head"), _("Thiếu quan hệ với chủ hộ.")))
         ok = False
@@ -200,31 +283,25 @@ def _person(get, line, problems, ctx: Context) -> PersonRow | None:
                 blocking=False,
             )
         )
-    sex = ""
-    try:
-        sex = values.sex(get("sex"))
-    except ValueError as e:
-        problems.append(
-            Problem(
-                line, _label("sex"), str(e) if values.text(get("sex")) else _("Thiếu giới tính.")
-            )
-        )
-        ok = False
-    birth_date, year_only = None, False
-    try:
-        birth_date, year_only = values.birth(get("birth"), today=ctx.today)
-    except ValueError as e:
-        problems.append(Problem(line, _label("birth"), str(e)))
+    sex, error = read.sex(row.sex)
+    if error:
+        missing = not read.text(row.sex)
+        problems.append(Problem(line, _label("sex"), _("Thiếu giới tính.") if missing else error))
+        sex, ok = "", False
+    birth, error = read.birth(row.birth)
+    birth_date, year_only = birth or (None, False)
+    if error:
+        problems.append(Problem(line, _label("birth"), error))
         ok = False
     national_id = legacy_id = ""
-    raw_id, padded = values.national_id_text(get("national_id"))
+    raw_id, padded = values.national_id_text(row.national_id)
     if raw_id:
         try:
             parsed = parse_national_id(
                 raw_id,
                 birth_year=birth_date.year if birth_date else None,
                 sex=sex or None,
-                province_codes=ctx.province_codes,
+                province_codes=read.ctx.province_codes,
             )
         except InvalidNationalId as e:
             problems.append(Problem(line, _label("national_id"), str(e)))
@@ -243,25 +320,23 @@ def _person(get, line, problems, ctx: Context) -> PersonRow | None:
                         blocking=False,
                     )
                 )
-    disability = ""
-    try:
-        disability = values.disability(get("disability_level"))
-    except ValueError as e:
-        problems.append(Problem(line, _label("disability_level"), str(e)))
+    disability, error = read.disability(row.disability_level)
+    if error:
+        problems.append(Problem(line, _label("disability_level"), error))
         ok = False
     if not ok:
         return None
     return PersonRow(
         row=line,
         full_name=name,
-        search_name=search_key(name),
+        search_name=search_name,
         relation_to_head=relation,
         sex=sex,
         birth_date=birth_date,
         birth_year_only=year_only,
         national_id=national_id,
         legacy_id=legacy_id,
-        ethnicity=clean_name(values.text(get("ethnicity"))),
+        ethnicity=read.clean(row.ethnicity),
         disability_level=disability,
     )
 
@@ -276,8 +351,10 @@ def _check_households(households: dict[str, HouseholdRow]) -> list[Problem]:
 
 def _check_heads(household: HouseholdRow) -> list[Problem]:
     heads = [p for p in household.persons if p.relation_to_head == "head"]
+    if len(heads) == 1 or not household.persons:
+        return []
     column = _label("relation_to_head")
-    if household.persons and not heads and not household.incomplete:
+    if not heads and not household.incomplete:
         message = _("Hộ %(code)s không có chủ hộ.") % {"code": household.code}
         return [Problem(household.row, column, message)]
     message = _("Hộ %(code)s có hơn một chủ hộ (chủ hộ đầu tiên ở dòng %(row)d).")

@@ -181,6 +181,16 @@ def import_commit_run(job_id: int) -> None:
         _fail(job, e)
 
 
+def _history_reason(job: ImportJob) -> str:
+    """The change reason every written record carries; history keeps 100 characters."""
+    reason = _("Nhập từ tệp %(name)s (lần nhập #%(id)d)")
+    room = 100 - len(reason % {"name": "", "id": job.pk})
+    name = (
+        job.original_name if len(job.original_name) <= room else job.original_name[: room - 1] + "…"
+    )
+    return reason % {"name": name, "id": job.pk}
+
+
 def _parse_and_plan(job: ImportJob) -> tuple[ParsedList, Plan, list]:
     _progress(job, 5, _("Đang đọc tệp"))
     with job.file.open("rb") as f:
@@ -242,13 +252,16 @@ def _fail(job: ImportJob, error: Exception) -> None:
     )
 
 
-def import_jobs_fail_stale(*, now=None) -> int:
+def import_jobs_fail_stale(*, now=None, job_ids: list[int] | None = None) -> int:
     """Mark jobs whose worker stopped answering as failed, so none stays "running"."""
     now = now or timezone.now()
     limit = now - timedelta(seconds=settings.IMPORT_STALE_SECONDS)
-    return ImportJob.objects.filter(
+    jobs = ImportJob.objects.filter(
         status__in=(*ImportJob.RUNNING, *ImportJob.WAITING), heartbeat_at__lt=limit
-    ).update(
+    )
+    if job_ids is not None:
+        jobs = jobs.filter(pk__in=job_ids)
+    return jobs.update(
         status=Status.FAILED,
         finished_at=now,
         error=_(

@@ -75,7 +75,8 @@ def template_workbook(ward: Area) -> bytes:
         target = get_column_letter(COLUMNS.index(column) + 1)
         check = DataValidation(
             type="list",
-            formula1=f"='{lists.title}'!${letter}$2:${letter}${len(options) + 1}",
+            # No leading "=": OOXML stores formulas without it (ECMA-376 §18.3.1.40).
+            formula1=f"'{lists.title}'!${letter}$2:${letter}${len(options) + 1}",
             allow_blank=True,
             showErrorMessage=column != "ethnicity",
             errorTitle=_("Giá trị không có trong danh mục"),

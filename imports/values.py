@@ -5,7 +5,7 @@ Each returns the value ansinh stores, or raises ValueError with a Vietnamese mes
 
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils.translation import gettext as _
 
@@ -53,7 +53,15 @@ RELATION = {
         "anh/chi/em",
         "sibling",
     ],
-    "child_in_law": ["con dau", "con re", "dau", "re", "child in law"],
+    "child_in_law": [
+        "con dau",
+        "con re",
+        "con dau/con re",  # the template's own drop-down label
+        "con dau/re",
+        "dau",
+        "re",
+        "child in law",
+    ],
     "other": ["khac", "other", "o ghep", "nguoi o cung"],
 }
 _RELATION = {alias: value for value, aliases in RELATION.items() for alias in aliases}
@@ -149,7 +157,9 @@ def birth(value, *, today: date) -> tuple[date | None, bool]:
     """Return (date, year_only) from a date cell, dd/mm/yyyy text, a bare year or a serial."""
     if value in ("", None):
         return None, False
-    if isinstance(value, date):
+    if isinstance(value, datetime):  # a date cell that also holds a time of day
+        result, year_only = value.date(), False
+    elif isinstance(value, date):
         result, year_only = value, False
     elif isinstance(value, (int, float)):
         number = int(value)
@@ -220,8 +230,9 @@ def group_display(value) -> str:
 
 
 def ward_key(value) -> str:
+    """The comparable name of a ward: "Phường Mỹ Long", "P. Mỹ Long" and "mỹ long" match."""
     key = search_key(text(value))
-    for prefix in ("phuong ", "xa ", "thi tran ", "dac khu "):
+    for prefix in ("phuong ", "xa ", "thi tran ", "dac khu ", "p.", "x.", "tt."):
         if key.startswith(prefix):
-            return key[len(prefix) :]
+            return key[len(prefix) :].strip()
     return key

@@ -57,7 +57,7 @@ def import_list_view(request):
 @require_GET
 def import_detail_view(request, pk):
     job = get_job_for_user(request.user, pk)
-    import_jobs_fail_stale()
+    import_jobs_fail_stale(job_ids=[job.pk])
     job.refresh_from_db()
     mapping_form = MappingForm(
         headers=job.headers,
@@ -68,7 +68,6 @@ def import_detail_view(request, pk):
         "job": job,
         "mapping_form": mapping_form,
         "can_write": can_write_ward(request.user, job.ward_id),
-        "sample": job.headers,
     }
     return render(request, "imports/detail.html", context)
 
@@ -78,7 +77,7 @@ def import_detail_view(request, pk):
 def import_progress_view(request, pk):
     """The progress bar, polled by htmx; once the job stops, the page reloads itself."""
     job = get_job_for_user(request.user, pk)
-    import_jobs_fail_stale()
+    import_jobs_fail_stale(job_ids=[job.pk])
     job.refresh_from_db()
     response = render(request, "imports/_progress.html", {"job": job})
     if not job.is_active:

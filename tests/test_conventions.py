@@ -4,9 +4,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["areas", "households"]
+APPS = ["areas", "households", "imports"]
 # Personal data is reached through visible_to() or an access helper, never directly.
-DIRECT = re.compile(r"\b(Household|Person|HouseholdStatus)\.objects\.(?!visible_to\b)")
+DIRECT = re.compile(r"\b(Household|Person|HouseholdStatus|ImportJob)\.objects\.(?!visible_to\b)")
 REACHING_MODULES = ("views.py", "exports.py", "tasks.py", "resources.py", "forms.py")
 
 

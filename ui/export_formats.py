@@ -24,9 +24,10 @@ class SafeCSV(base_formats.CSV):
         return "\ufeff" + super().export_data(safe, **kwargs)
 
     def create_dataset(self, in_stream, **kwargs):
-        if isinstance(in_stream, bytes) and in_stream.startswith(b"\xef\xbb\xbf"):
-            in_stream = in_stream[3:]
-        return super().create_dataset(in_stream, **kwargs)
+        # Read back what export_data writes, whether handed bytes or text: tablib wants text.
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode("utf-8-sig")
+        return super().create_dataset(in_stream.removeprefix("\ufeff"), **kwargs)
 
 
 class SafeXLSX(base_formats.XLSX):

@@ -8,6 +8,7 @@ same value; in CSV, which carries no types, it gets a leading apostrophe.
 from datetime import date, datetime
 
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -21,6 +22,10 @@ def csv_safe(value):
 
 
 def xlsx_cell(sheet, value, **style) -> WriteOnlyCell:
+    if isinstance(value, str):
+        # Control characters (a vertical tab for a line break, say) make openpyxl refuse the
+        # whole file: a space keeps the words apart.
+        value = ILLEGAL_CHARACTERS_RE.sub(" ", value)
     cell = WriteOnlyCell(sheet, value)
     if looks_like_formula(value):
         cell.data_type = "s"

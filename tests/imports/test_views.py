@@ -1,0 +1,409 @@
+"""The import pages: who may see and run a job, and what each page does."""
+
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from households.models import Household
+from imports import tasks
+from imports.models import ImportJob
+from imports.services import import_commit_run, import_preview_run
+
+from ..factories import ResidentialGroupFactory, RoleFactory, UserFactory
+from .jobs import commit, preview, upload
+from .sheets import census, family, person, xlsx
+
+Status = ImportJob.Status
+LIST = reverse("imports:list")
+READ_PAGES = ["imports:detail", "imports:progress", "imports:problems_file"]
+WRITE_PAGES = ["imports:preview", "imports:commit"]
+
+
+@pytest.fixture(autouse=True)
+def _dong_an(ward):
+    ResidentialGroupFactory(parent=ward, name="Khóm Đông An")
+
+
+@pytest.fixture
+def queued(monkeypatch) -> dict[str, list[int]]:
+    """The tasks handed to the broker, by name: pages queue work, workers run it."""
+    sent = {"preview": [], "commit": []}
+    monkeypatch.setattr(tasks.preview_import, "delay", sent["preview"].append)
+    monkeypatch.setattr(tasks.commit_import, "delay", sent["commit"].append)
+    return sent
+
+
+@pytest.fixture
+def job(ward_officer, ward) -> ImportJob:
+    """A previewed list of `ward` with one warning (so an error file), ready to commit."""
+    people = [*family("LX-001"), person("LX-001", "Lê Văn Tư", "Bạn")]
+    job = preview(upload(ward_officer, ward, people), ward_officer)
+    assert (job.status, job.blocking_count, job.warning_count) == (Status.PREVIEWED, 0, 1)
+    return job
+
+
+def mapping_post(job: ImportJob, **overrides) -> dict:
+    data = {f"col_{i}": field for i, field in job.column_mapping().items() if field != "ignore"}
+    return data | overrides
+
+
+def upload_post(ward, data: bytes, name: str = "danh-sach.xlsx", **fields) -> dict:
+    return {
+        "ward": ward.pk,
+        "file": SimpleUploadedFile(name, data),
+        "year": "2025",
+        "decision_number": "",
+        "decision_date": "",
+    } | fields
+
+
+# Scope
+
+
+@pytest.mark.parametrize("name", READ_PAGES)
+def test_anonymous_users_are_sent_to_login_from_job_pages(client, job, name):
+    url = reverse(name, args=[job.pk])
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('login')}?next={url}"
+
+
+@pytest.mark.parametrize("name", WRITE_PAGES)
+def test_anonymous_users_cannot_run_a_job(client, job, queued, name):
+    response = client.post(reverse(name, args=[job.pk]), mapping_post(job))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    assert queued == {"preview": [], "commit": []}
+
+
+def test_anonymous_users_are_sent_to_login_from_the_list(client):
+    assert client.get(LIST).status_code == 302
+    assert client.post(LIST, {}).status_code == 302
+
+
+@pytest.mark.parametrize("name", READ_PAGES)
+def test_officers_of_another_ward_cannot_see_a_job(client, other_ward_officer, job, name):
+    client.force_login(other_ward_officer)
+
+    assert client.get(reverse(name, args=[job.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("name", WRITE_PAGES)
+def test_officers_of_another_ward_cannot_run_a_job(client, other_ward_officer, job, queued, name):
+    client.force_login(other_ward_officer)
+
+    response = client.post(reverse(name, args=[job.pk]), mapping_post(job))
+
+    assert response.status_code == 404
+    job.refresh_from_db()
+    assert job.status == Status.PREVIEWED
+    assert queued == {"preview": [], "commit": []}
+
+
+def test_another_wards_jobs_are_not_listed(client, other_ward_officer, job):
+    client.force_login(other_ward_officer)
+
+    response = client.get(LIST)
+
+    assert list(response.context["jobs"]) == []
+
+
+@pytest.mark.parametrize("name", READ_PAGES)
+def test_an_approver_reads_the_jobs_of_the_province(client, approver, job, name):
+    client.force_login(approver)
+
+    assert client.get(reverse(name, args=[job.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("name", WRITE_PAGES)
+def test_an_approver_cannot_run_a_job(client, approver, job, queued, name):
+    client.force_login(approver)
+
+    response = client.post(reverse(name, args=[job.pk]), mapping_post(job))
+
+    assert response.status_code == 404
+    job.refresh_from_db()
+    assert job.status == Status.PREVIEWED
+    assert queued == {"preview": [], "commit": []}
+
+
+def test_an_approver_sees_no_mapping_form_nor_commit_button(client, approver, job):
+    client.force_login(approver)
+
+    page = client.get(reverse("imports:detail", args=[job.pk])).content.decode()
+
+    assert reverse("imports:preview", args=[job.pk]) not in page
+    assert reverse("imports:commit", args=[job.pk]) not in page
+    assert "Quan hệ “Bạn” không có trong danh mục" in page
+
+
+def test_an_approver_gets_no_upload_form(client, approver, ward):
+    client.force_login(approver)
+
+    response = client.get(LIST)
+
+    assert response.context["can_import"] is False
+    assert "Tải lên và đọc cột" not in response.content.decode()
+
+
+# Upload
+
+
+def test_the_upload_form_offers_only_the_officers_wards(client, ward_officer, ward, other_ward):
+    client.force_login(ward_officer)
+
+    form = client.get(LIST).context["form"]
+
+    assert list(form.fields["ward"].queryset) == [ward]
+    assert form.fields["ward"].initial == ward.pk
+
+
+def test_uploading_a_list_stores_it_and_shows_its_columns(client, ward_officer, ward):
+    client.force_login(ward_officer)
+    data = xlsx(census(family("LX-001")))
+
+    response = client.post(
+        LIST,
+        upload_post(ward, data, decision_number="12/QĐ-UBND", decision_date="20/01/2025"),
+    )
+
+    job = ImportJob.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("imports:detail", args=[job.pk])
+    assert (job.ward, job.created_by, job.status) == (ward, ward_officer, Status.UPLOADED)
+    assert (job.year, job.decision_number, job.decision_date) == (
+        2025,
+        "12/QĐ-UBND",
+        date(2025, 1, 20),
+    )
+    page = client.get(response.url).content.decode()
+    assert "Dòng tiêu đề: dòng 5" in page
+
+
+def test_a_forged_upload_into_another_ward_is_refused(client, ward_officer, other_ward):
+    client.force_login(ward_officer)
+
+    response = client.post(LIST, upload_post(other_ward, xlsx(census(family("LX-001")))))
+
+    assert response.status_code == 200
+    assert "ward" in response.context["form"].errors
+    assert not ImportJob.objects.exists()
+
+
+def test_a_refused_file_is_explained_and_stores_nothing(client, ward_officer, ward):
+    client.force_login(ward_officer)
+
+    response = client.post(LIST, upload_post(ward, b"STT,Ho va ten\n1,An\n"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "Tệp có đuôi .xlsx nhưng không phải là tệp Excel."
+    ]
+    assert "không phải là tệp Excel" in response.content.decode()
+    assert not ImportJob.objects.exists()
+
+
+def test_the_list_page_reads_a_fixed_number_of_queries(
+    client, ward_officer, ward, django_assert_max_num_queries
+):
+    for n in range(4):
+        user = UserFactory(username=f"canbo-{n}")
+        RoleFactory(user=user, area=ward)
+        upload(user, ward, family(f"LX-{n}"))
+    client.force_login(ward_officer)
+
+    # Session, user, scope (2), the form's wards (2), the layout's roles and wards, the jobs
+    # with their ward and officer: a fixed number whatever the number of jobs.
+    with django_assert_max_num_queries(9):
+        response = client.get(LIST)
+
+    assert len(response.context["jobs"]) == 4
+
+
+# Preview and commit
+
+
+def test_previewing_saves_the_mapping_and_queues_the_dry_run(
+    client, ward_officer, ward, queued, django_capture_on_commit_callbacks
+):
+    job = upload(ward_officer, ward, family("LX-001"))
+    client.force_login(ward_officer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("imports:preview", args=[job.pk]),
+            mapping_post(job, col_11="", create_groups="on"),
+        )
+
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert job.status == Status.PREVIEW_QUEUED
+    assert job.create_groups is True
+    assert "11" not in job.mapping
+    assert queued == {"preview": [job.pk], "commit": []}
+
+
+def test_a_mapping_naming_one_field_twice_is_refused(client, ward_officer, ward, queued):
+    job = upload(ward_officer, ward, family("LX-001"))
+    client.force_login(ward_officer)
+
+    response = client.post(
+        reverse("imports:preview", args=[job.pk]),
+        mapping_post(job, col_11="full_name"),
+        follow=True,
+    )
+
+    assert "Họ và tên bị chọn hai lần" in response.content.decode()
+    job.refresh_from_db()
+    assert job.status == Status.UPLOADED
+    assert queued["preview"] == []
+
+
+def test_the_preview_page_shows_counts_problems_and_the_commit_button(client, ward_officer, job):
+    client.force_login(ward_officer)
+
+    page = client.get(reverse("imports:detail", args=[job.pk])).content.decode()
+
+    assert "Quan hệ “Bạn” không có trong danh mục" in page
+    assert "Vấn đề: 0 lỗi, 1 cảnh báo" in page
+    assert reverse("imports:problems_file", args=[job.pk]) in page
+    assert reverse("imports:commit", args=[job.pk]) in page
+
+
+def test_committing_queues_the_write(
+    client, ward_officer, job, queued, django_capture_on_commit_callbacks
+):
+    client.force_login(ward_officer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("imports:commit", args=[job.pk]))
+
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert job.status == Status.COMMIT_QUEUED
+    assert queued == {"preview": [], "commit": [job.pk]}
+
+
+def test_a_list_with_errors_cannot_be_committed(client, ward_officer, ward, queued):
+    people = family("LX-001")
+    people[0]["Giới tính"] = ""
+    job = preview(upload(ward_officer, ward, people), ward_officer)
+    client.force_login(ward_officer)
+
+    response = client.post(reverse("imports:commit", args=[job.pk]), follow=True)
+
+    assert "Chỉ ghi được danh sách đã xem trước và không còn lỗi." in response.content.decode()
+    job.refresh_from_db()
+    assert job.status == Status.PREVIEWED
+    assert queued["commit"] == []
+
+
+def test_a_list_goes_from_upload_to_the_register_through_the_pages(client, ward_officer, ward):
+    client.force_login(ward_officer)
+    response = client.post(LIST, upload_post(ward, xlsx(census(family("LX-001")))))
+    job = ImportJob.objects.get()
+
+    client.post(reverse("imports:preview", args=[job.pk]), mapping_post(job))
+    import_preview_run(job.pk)  # what the worker does with the queued task
+    page = client.get(response.url).content.decode()
+    assert "Ghi vào sổ" in page
+    client.post(reverse("imports:commit", args=[job.pk]))
+    import_commit_run(job.pk)
+
+    job.refresh_from_db()
+    assert job.status == Status.DONE
+    assert Household.objects.get().members.count() == 3
+    assert "Đã nhập xong" in client.get(response.url).content.decode()
+
+
+def test_a_failed_commit_shows_its_reason_without_a_stack_trace(
+    client, ward_officer, job, monkeypatch
+):
+    from imports import committing
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("relation does not exist")
+
+    monkeypatch.setattr(committing, "_write_persons", broken)
+    commit(job, ward_officer)
+    client.force_login(ward_officer)
+
+    page = client.get(reverse("imports:detail", args=[job.pk])).content.decode()
+
+    assert "Lỗi hệ thống khi xử lý danh sách; sổ hộ không bị thay đổi." in page
+    assert "Traceback" not in page
+    assert "RuntimeError" not in page
+    assert "relation does not exist" not in page
+    assert not Household.objects.exists()
+
+
+# Progress
+
+
+def test_the_progress_bar_keeps_polling_while_the_job_runs(client, ward_officer, job):
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=Status.COMMITTING, progress=70, heartbeat_at=timezone.now()
+    )
+    client.force_login(ward_officer)
+
+    response = client.get(reverse("imports:progress", args=[job.pk]), HTTP_HX_REQUEST="true")
+
+    assert "HX-Refresh" not in response
+    assert 'hx-trigger="every 1s"' in response.content.decode()
+    assert "70 %" in response.content.decode()
+
+
+def test_the_page_reloads_once_the_job_is_done(client, ward_officer, job):
+    client.force_login(ward_officer)
+
+    response = client.get(reverse("imports:progress", args=[job.pk]), HTTP_HX_REQUEST="true")
+
+    assert response["HX-Refresh"] == "true"
+    assert "hx-get" not in response.content.decode()
+
+
+def test_the_progress_view_fails_a_job_whose_worker_went_silent(
+    client, ward_officer, job, settings
+):
+    settings.IMPORT_STALE_SECONDS = 60
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=Status.PREVIEWING, heartbeat_at=timezone.now() - timedelta(seconds=61)
+    )
+    client.force_login(ward_officer)
+
+    response = client.get(reverse("imports:progress", args=[job.pk]), HTTP_HX_REQUEST="true")
+
+    assert response["HX-Refresh"] == "true"
+    job.refresh_from_db()
+    assert job.status == Status.FAILED
+    assert "Lần nhập bị dừng giữa chừng" in job.error
+
+
+# Error file
+
+
+def test_the_error_file_downloads_as_an_xlsx_named_after_the_list(client, ward_officer, job):
+    client.force_login(ward_officer)
+
+    response = client.get(reverse("imports:problems_file", args=[job.pk]))
+
+    assert response.status_code == 200
+    assert 'filename="loi-danh-sach.xlsx"' in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.title == "Danh sách cần sửa"
+
+
+def test_a_list_without_problems_has_no_error_file(client, ward_officer, ward):
+    job = preview(upload(ward_officer, ward, family("LX-001")), ward_officer)
+    client.force_login(ward_officer)
+
+    assert job.problems == []
+    assert client.get(reverse("imports:problems_file", args=[job.pk])).status_code == 404
