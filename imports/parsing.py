@@ -82,7 +82,7 @@ def parse_rows(rows: list[list], header: int, mapping: dict[int, str], ctx: Cont
         line = index + 1
         n = len(cells)
         row = _Row._make([cells[i] if i is not None and i < n else "" for i in indexes])
-        code = read_.code(row.household_code)
+        code = read_.code[row.household_code]
         if not code and _is_blank_or_total(cells):
             continue
         read += 1
@@ -135,21 +135,20 @@ class _Row(NamedTuple):
 
 
 class _Memo(dict):
-    """A pure reader's result for each distinct cell value: a list repeats most of its
-    values (relations, sexes, groups, names, household details) from row to row."""
+    """A pure reader's result for each distinct cell value, looked up as memo[cell]: a list
+    repeats most of its values (relations, sexes, groups, names, household details)."""
 
     def __init__(self, read):
         super().__init__()
         self.read = read
 
-    def __call__(self, value):
-        # Text is most cells; 1, 1.0 and True are equal keys but different cells.
-        key = value if value.__class__ is str else (value.__class__, value)
-        try:
-            return self[key]
-        except KeyError:
-            result = self[key] = self.read(value)
-            return result
+    def __missing__(self, value):
+        result = self.read(value)
+        # 1, 1.0 and True are one key but not one cell ("1" and "True" as text): keep the
+        # result of a cell that is equal to 0 or 1 to itself.
+        if value.__class__ is not bool and not (value == 0 or value == 1):
+            self[value] = result
+        return result
 
 
 def _failure(read):
@@ -209,8 +208,8 @@ def _household(row: _Row, code: str, line, households, problems, read: _Readers)
     household = households.get(code)
     if household is None:
         household = households[code] = HouseholdRow(code=code, row=line)
-    ward = read.text(row.ward)
-    if ward and not read.ward_known(ward):
+    ward = read.text[row.ward]
+    if ward and not read.ward_known[ward]:
         problems.append(
             Problem(
                 line,
@@ -218,9 +217,9 @@ def _household(row: _Row, code: str, line, households, problems, read: _Readers)
                 _("Dòng này thuộc “%(ward)s”, không phải xã, phường đang nhập.") % {"ward": ward},
             )
         )
-    group = read.text(row.residential_group)
+    group = read.text[row.residential_group]
     if group:
-        key, display = read.group(group)
+        key, display = read.group[group]
         if household.group_key and household.group_key != key:
             problems.append(
                 Problem(
@@ -252,11 +251,11 @@ def _household(row: _Row, code: str, line, households, problems, read: _Readers)
                         % {"group": group},
                     )
                 )
-    household.address = household.address or read.clean(row.address)
-    household.phone = household.phone or read.text(row.phone)
-    raw_class = "" if household.classification else read.text(row.classification)
+    household.address = household.address or read.clean[row.address]
+    household.phone = household.phone or read.text[row.phone]
+    raw_class = "" if household.classification else read.text[row.classification]
     if raw_class:
-        classification, error = read.classification(raw_class)
+        classification, error = read.classification[raw_class]
         if error:
             problems.append(Problem(line, _label("classification"), error))
         else:
@@ -265,12 +264,12 @@ def _household(row: _Row, code: str, line, households, problems, read: _Readers)
 
 
 def _person(row: _Row, line, problems, read: _Readers) -> PersonRow | None:
-    name, search_name = read.name(row.full_name)
+    name, search_name = read.name[row.full_name]
     if not name:
         problems.append(Problem(line, _label("full_name"), _("Thiếu họ và tên.")))
         return None
     ok = True
-    relation_raw, relation, known = read.relation(row.relation_to_head)
+    relation_raw, relation, known = read.relation[row.relation_to_head]
     if not relation_raw:
         problems.append(Problem(line, _label("relation_to_head"), _("Thiếu quan hệ với chủ hộ.")))
         ok = False
@@ -283,12 +282,12 @@ def _person(row: _Row, line, problems, read: _Readers) -> PersonRow | None:
                 blocking=False,
             )
         )
-    sex, error = read.sex(row.sex)
+    sex, error = read.sex[row.sex]
     if error:
-        missing = not read.text(row.sex)
+        missing = not read.text[row.sex]
         problems.append(Problem(line, _label("sex"), _("Thiếu giới tính.") if missing else error))
         sex, ok = "", False
-    birth, error = read.birth(row.birth)
+    birth, error = read.birth[row.birth]
     birth_date, year_only = birth or (None, False)
     if error:
         problems.append(Problem(line, _label("birth"), error))
@@ -320,7 +319,7 @@ def _person(row: _Row, line, problems, read: _Readers) -> PersonRow | None:
                         blocking=False,
                     )
                 )
-    disability, error = read.disability(row.disability_level)
+    disability, error = read.disability[row.disability_level]
     if error:
         problems.append(Problem(line, _label("disability_level"), error))
         ok = False
@@ -336,7 +335,7 @@ def _person(row: _Row, line, problems, read: _Readers) -> PersonRow | None:
         birth_year_only=year_only,
         national_id=national_id,
         legacy_id=legacy_id,
-        ethnicity=read.clean(row.ethnicity),
+        ethnicity=read.clean[row.ethnicity],
         disability_level=disability,
     )
 

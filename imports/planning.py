@@ -5,7 +5,11 @@ date of birth within their household. An empty cell never erases what the regist
 """
 
 from dataclasses import dataclass, field
+from datetime import date
+from operator import attrgetter
+from typing import NamedTuple
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from areas.models import Area, Level
@@ -38,6 +42,45 @@ class Change:
     new: str
 
 
+class StoredHousehold(NamedTuple):
+    """A household of the register as the plan compares it (the commit loads the model)."""
+
+    pk: int
+    code: str
+    residential_group_id: int | None
+    address: str
+    phone: str
+
+
+class StoredPerson(NamedTuple):
+    """A person of the register as the plan compares it (the commit loads the model)."""
+
+    pk: int
+    household_id: int
+    search_name: str
+    full_name: str
+    relation_to_head: str
+    sex: str
+    birth_date: date | None
+    birth_year_only: bool
+    national_id: str
+    legacy_id: str
+    ethnicity: str
+    disability_level: str
+    household_code: str
+    ward_id: int
+    ward_name: str
+
+
+class StoredStatus(NamedTuple):
+    pk: int
+    household_id: int
+    classification: str
+
+
+_PERSON_COLUMNS = StoredPerson._fields[:-3]  # the person's own columns, in order
+
+
 @dataclass
 class Plan:
     ward: Area
@@ -53,7 +96,7 @@ class Plan:
     statuses_new: list[HouseholdRow] = field(default_factory=list)
     statuses_changed: list[tuple[HouseholdStatus, str]] = field(default_factory=list)
     statuses_same: int = 0
-    existing: dict[str, Household] = field(default_factory=dict)
+    existing: dict[str, int] = field(default_factory=dict)  # code → pk of listed households
     problems: list[Problem] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
 
@@ -78,21 +121,21 @@ def ward_groups(ward: Area) -> dict[str, Area]:
 
 
 def plan_import(parsed: ParsedList, *, ward: Area, year: int | None, create_groups: bool) -> Plan:
-    """Return what committing the parsed list would do, with the problems the register shows."""
+    """Return what committing the parsed list would do, with the problems the register shows.
+
+    The register is read as plain values, in a few queries whatever the list's length;
+    only what will change is loaded as model instances, for the commit to save.
+    """
     plan = Plan(ward=ward, year=year, groups=ward_groups(ward))
-    codes = list(parsed.households)
-    plan.existing = {
-        h.code: h
-        for chunk in _chunks(codes)
-        for h in Household.objects.filter(ward=ward, code__in=chunk)
-    }
-    members = _members_of(plan.existing.values())
-    by_id = _persons_by_national_id(parsed, ward)
+    households = _households(ward, list(parsed.households))
+    plan.existing = {code: h.pk for code, h in households.items()}
+    members = _members_of(households, ward)
+    by_id = _persons_by_national_id(parsed, members)
     statuses = _statuses(plan.existing.values(), year)
     for row in parsed.households.values():
         if row.group_key and row.group_key not in plan.groups and create_groups:
             plan.new_groups.setdefault(row.group_key, row.group_name)
-        household = plan.existing.get(row.code)
+        household = households.get(row.code)
         if household is None:
             plan.households_new.append(row)
         else:
@@ -101,6 +144,7 @@ def plan_import(parsed: ParsedList, *, ward: Area, year: int | None, create_grou
             plan, household, row, members.get(household.pk, []) if household else [], by_id
         )
         _plan_status(plan, household, row, statuses)
+    _load_changed(plan)
     return plan
 
 
@@ -109,36 +153,89 @@ def _chunks(items: list):
         yield items[i : i + CHUNK]
 
 
-def _members_of(households) -> dict[int, list[Person]]:
-    ids = [h.pk for h in households]
-    result: dict[int, list[Person]] = {}
-    for chunk in _chunks(ids):
-        for p in Person.objects.filter(household_id__in=chunk):
-            result.setdefault(p.household_id, []).append(p)
+def _where_in(queryset, name: str, items) -> list:
+    """The queryset's rows whose field `name` is one of items: one query with an array on
+    PostgreSQL (a long IN list costs Django more than the database), chunks elsewhere."""
+    items = list(items)
+    if not items:
+        return []
+    if connection.vendor == "postgresql":
+        opts = queryset.model._meta
+        column = f'"{opts.db_table}"."{opts.get_field(name).column}"'
+        return list(queryset.extra(where=[f"{column} = ANY(%s)"], params=[items]))
+    return [row for chunk in _chunks(items) for row in queryset.filter(**{f"{name}__in": chunk})]
+
+
+def _households(ward: Area, codes: list[str]) -> dict[str, StoredHousehold]:
+    rows = _where_in(
+        Household.objects.filter(ward=ward).order_by().values_list(*StoredHousehold._fields),
+        "code",
+        codes,
+    )
+    return {row[1]: StoredHousehold._make(row) for row in rows}
+
+
+def _members_of(households: dict[str, StoredHousehold], ward: Area) -> dict[int, list]:
+    codes = {h.pk: code for code, h in households.items()}
+    people = Person.objects.order_by("household_id", "pk").values_list(*_PERSON_COLUMNS)
+    result: dict[int, list[StoredPerson]] = {}
+    for row in _where_in(people, "household", codes):
+        person = StoredPerson._make((*row, codes[row[1]], ward.pk, ward.name))
+        result.setdefault(person.household_id, []).append(person)
     return result
 
 
-def _persons_by_national_id(parsed: ParsedList, ward: Area) -> dict[str, Person]:
-    ids = [p.national_id for h in parsed.households.values() for p in h.persons if p.national_id]
-    found = {}
-    for chunk in _chunks(ids):
-        people = Person.objects.filter(national_id__in=chunk).select_related("household__ward")
-        found.update({p.national_id: p for p in people})
+def _persons_by_national_id(parsed: ParsedList, members: dict[int, list]) -> dict:
+    """The register's persons with a national ID the list names, wherever they live."""
+    found = {p.national_id: p for people in members.values() for p in people if p.national_id}
+    wanted = {
+        p.national_id
+        for h in parsed.households.values()
+        for p in h.persons
+        if p.national_id and p.national_id not in found
+    }
+    # The condition on "" lets PostgreSQL use the partial unique index on national_id.
+    elsewhere = (
+        Person.objects.exclude(national_id="")
+        .order_by()
+        .values_list(
+            *_PERSON_COLUMNS, "household__code", "household__ward_id", "household__ward__name"
+        )
+    )
+    for row in _where_in(elsewhere, "national_id", sorted(wanted)):
+        person = StoredPerson._make(row)
+        found[person.national_id] = person
     return found
 
 
-def _statuses(households, year) -> dict[int, HouseholdStatus]:
+def _statuses(household_ids, year) -> dict[int, StoredStatus]:
     if not year:
         return {}
-    ids = [h.pk for h in households]
-    return {
-        s.household_id: s
-        for chunk in _chunks(ids)
-        for s in HouseholdStatus.objects.filter(household_id__in=chunk, year=year)
-    }
+    rows = _where_in(
+        HouseholdStatus.objects.filter(year=year).order_by().values_list(*StoredStatus._fields),
+        "household",
+        household_ids,
+    )
+    return {row[1]: StoredStatus._make(row) for row in rows}
 
 
-def _plan_household(plan: Plan, household: Household, row: HouseholdRow) -> None:
+def _load_changed(plan: Plan) -> None:
+    """Swap the stored values of what changes for model instances, for the commit."""
+    for attr, model in (
+        ("households_changed", Household),
+        ("persons_changed", Person),
+        ("statuses_changed", HouseholdStatus),
+    ):
+        entries = getattr(plan, attr)
+        if entries:
+            loaded = {
+                obj.pk: obj
+                for obj in _where_in(model.objects.all(), "id", {e[0].pk for e in entries})
+            }
+            setattr(plan, attr, [(loaded[e[0].pk], *e[1:]) for e in entries])
+
+
+def _plan_household(plan: Plan, household: StoredHousehold, row: HouseholdRow) -> None:
     changed = {}
     group = plan.groups.get(row.group_key)
     if row.group_key and (group is None or group.pk != household.residential_group_id):
@@ -150,7 +247,11 @@ def _plan_household(plan: Plan, household: Household, row: HouseholdRow) -> None
     if changed:
         plan.households_changed.append((household, row, changed))
         for name, new in changed.items():
-            old = getattr(household, name)
+            old = (
+                _group_name(plan, household.residential_group_id)
+                if name == "residential_group"
+                else getattr(household, name)
+            )
             plan.changes.append(
                 Change(
                     row.code,
@@ -164,19 +265,24 @@ def _plan_household(plan: Plan, household: Household, row: HouseholdRow) -> None
         plan.households_same += 1
 
 
-def _plan_persons(plan, household, row: HouseholdRow, members: list[Person], by_id) -> None:
-    by_name = {}
-    for m in members:
-        by_name.setdefault((m.search_name, m.birth_date), m)
+def _group_name(plan: Plan, group_id: int | None) -> str:
+    if group_id is None:
+        return ""
+    for group in plan.groups.values():
+        if group.pk == group_id:
+            return group.name
+    return Area.objects.get(pk=group_id).name
+
+
+_SKIPPED = object()  # a row naming a person the import may not take: neither new nor matched
+
+
+def _plan_persons(plan, household, row: HouseholdRow, members: list, by_id) -> None:
+    found = _match_persons(plan, household, row, members, by_id)
     matched = set()
-    for p in row.persons:
-        person = None
-        if p.national_id and p.national_id in by_id:
-            person = by_id[p.national_id]
-            if not _may_take(plan, person, household, row, p):
-                continue
-        if person is None:
-            person = by_name.get((p.search_name, p.birth_date))
+    for p, person in zip(row.persons, found, strict=True):
+        if person is _SKIPPED:
+            continue
         if person is None:
             plan.persons_new.append((row, p))
             continue
@@ -193,8 +299,45 @@ def _plan_persons(plan, household, row: HouseholdRow, members: list[Person], by_
     _check_unlisted_head(plan, row, members, matched)
 
 
-def _person_changes(person: Person, p: PersonRow) -> dict:
+def _match_persons(plan, household, row: HouseholdRow, members: list, by_id) -> list:
+    """The register's person each listed person is: by national ID, else by name and date
+    of birth in the household, else by name alone when one member and one listed person
+    without a match share it (a corrected date of birth) and no two IDs disagree."""
+    by_name = {}
+    for m in members:
+        by_name.setdefault((m.search_name, m.birth_date), m)
+    found = []
+    for p in row.persons:
+        if p.national_id and p.national_id in by_id:
+            person = by_id[p.national_id]
+            found.append(person if _may_take(plan, person, household, row, p) else _SKIPPED)
+        else:
+            found.append(by_name.get((p.search_name, p.birth_date)))
+    if None in found and members:
+        taken = {person.pk for person in found if person is not None and person is not _SKIPPED}
+        free, unmatched = {}, {}
+        for m in members:
+            if m.pk not in taken:
+                free.setdefault(m.search_name, []).append(m)
+        for i, p in enumerate(row.persons):
+            if found[i] is None:
+                unmatched.setdefault(p.search_name, []).append(i)
+        for name, rows in unmatched.items():
+            candidates = free.get(name, [])
+            if len(rows) == 1 and len(candidates) == 1:
+                p, m = row.persons[rows[0]], candidates[0]
+                if not (p.national_id and m.national_id and p.national_id != m.national_id):
+                    found[rows[0]] = m
+    return found
+
+
+_person_values = attrgetter(*PERSON_FIELDS)
+
+
+def _person_changes(person: StoredPerson, p: PersonRow) -> dict:
     """The fields the file sets to another value; an empty cell changes nothing."""
+    if _person_values(p) == person[3:12]:  # PERSON_FIELDS, in order
+        return {}
     changed = {
         name: getattr(p, name)
         for name in PERSON_FIELDS
@@ -237,12 +380,12 @@ def _check_unlisted_head(plan: Plan, row: HouseholdRow, members, matched: set) -
         )
 
 
-def _may_take(plan: Plan, person: Person, household, row: HouseholdRow, p: PersonRow) -> bool:
+def _may_take(plan: Plan, person: StoredPerson, household, row: HouseholdRow, p) -> bool:
     """A person registered elsewhere: moved within the ward, never taken from another."""
     if household is not None and person.household_id == household.pk:
         return True
     label = str(FIELDS["national_id"])
-    if person.household.ward_id != plan.ward.pk:
+    if person.ward_id != plan.ward.pk:
         plan.problems.append(
             Problem(
                 p.row,
@@ -251,11 +394,11 @@ def _may_take(plan: Plan, person: Person, household, row: HouseholdRow, p: Perso
                     "Số định danh %(id)s đã thuộc một hộ ở %(ward)s: ansinh không tự chuyển "
                     "người giữa các xã, phường; hãy liên hệ nơi đó."
                 )
-                % {"id": p.national_id, "ward": person.household.ward.name},
+                % {"id": p.national_id, "ward": person.ward_name},
             )
         )
         return False
-    if person.relation_to_head == "head" and person.household.code not in plan_codes(plan):
+    if person.relation_to_head == "head" and person.household_code not in plan_codes(plan):
         plan.problems.append(
             Problem(
                 p.row,
@@ -264,7 +407,7 @@ def _may_take(plan: Plan, person: Person, household, row: HouseholdRow, p: Perso
                     "%(name)s đang là chủ hộ %(code)s: hãy đổi chủ hộ đó trước khi chuyển sang hộ "
                     "%(new)s."
                 )
-                % {"name": person.full_name, "code": person.household.code, "new": row.code},
+                % {"name": person.full_name, "code": person.household_code, "new": row.code},
             )
         )
         return False
@@ -273,7 +416,7 @@ def _may_take(plan: Plan, person: Person, household, row: HouseholdRow, p: Perso
             p.row,
             label,
             _("%(name)s sẽ chuyển từ hộ %(old)s sang hộ %(new)s.")
-            % {"name": person.full_name, "old": person.household.code, "new": row.code},
+            % {"name": person.full_name, "old": person.household_code, "new": row.code},
             blocking=False,
         )
     )
@@ -292,13 +435,14 @@ def _plan_status(plan: Plan, household, row: HouseholdRow, statuses) -> None:
         plan.statuses_new.append(row)
     elif status.classification != row.classification:
         plan.statuses_changed.append((status, row.classification))
+        labels = dict(HouseholdStatus._meta.get_field("classification").flatchoices)
         plan.changes.append(
             Change(
                 row.code,
                 _("Phân loại %(year)s") % {"year": plan.year},
                 str(FIELDS["classification"]),
-                status.get_classification_display(),
-                row.classification,
+                str(labels.get(status.classification, status.classification)),
+                str(labels.get(row.classification, row.classification)),
             )
         )
     else:

@@ -31,6 +31,7 @@ _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Any <row> or <c> start tag, with or without a namespace prefix.
 _TAG_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:row|c)(?=[\s/>])")
+_LAST_TAG_START = re.compile(rb"(?s).*(" + _TAG_START.pattern + rb")")
 # The whole tag; quoted values may hold ">" (and "<": calamine accepts it).
 _TAG = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])((?:[^>"']+|"[^"]*"|'[^']*')*)>""")
 # Every "r" in a tag; calamine takes the last of duplicates, so all of them count.
@@ -43,6 +44,8 @@ _CANONICAL = re.compile(
     rb'(?:\s+(?:[\w.-]+:)?(?:[A-Za-qs-z_][\w.-]*|r[\w.-]+)="[^"<>]*")*\s*/?>'
 )
 _LONGEST_TAG = 1 << 20
+
+
 class UploadRefused(ValueError):
     """The file cannot be read safely; the message says why, in Vietnamese."""
 
@@ -127,16 +130,15 @@ class _Extent:
 
     def scan(self, block: bytes) -> int:
         """Place every complete tag of the block; return where the unread rest begins."""
-        last = None
-        for last in _TAG_START.finditer(block):
-            pass
+        last = _last_tag_start(block)
         if last is None:
             return max(0, len(block) - 64)  # the start of a tag may be cut at the end
-        head = block[: last.start()]
-        canonical = _CANONICAL.findall(head)
-        if len(canonical) == len(_TAG_START.findall(head)):
+        final = _CANONICAL.match(block, last)
+        end = final.end() if final else last
+        canonical = _CANONICAL.findall(block, 0, end)
+        if len(canonical) == len(_TAG_START.findall(block, 0, end)):
             self._scan_canonical(canonical)  # every tag is plain: none hides another
-            return last.start()
+            return end
         return self._scan_slowly(block)
 
     def _scan_canonical(self, tags: list[tuple[bytes, bytes, bytes]]) -> None:
@@ -147,13 +149,19 @@ class _Extent:
             if name == b"row":
                 row = int(digits) if digits and not letters else row + 1
                 row_digits, col = digits, 0
-                max_row = max(max_row, row)
+                if row > max_row:
+                    max_row = row
                 continue
             col = self._columns.get(letters) or self._column(letters) if letters else col + 1
-            max_col = max(max_col, col)
-            if digits and digits != row_digits:
-                max_row = max(max_row, int(digits))
+            if col > max_col:
+                max_col = col
+            if digits and digits != row_digits and int(digits) > max_row:
+                max_row = int(digits)
         self.row, self.col, self.max_row, self.max_col = row, col, max_row, max_col
+
+    def scan_rest(self, tail: bytes) -> None:
+        """Place the complete tags left after the last block."""
+        self._scan_slowly(tail)
 
     def _scan_slowly(self, block: bytes) -> int:
         position = 0
@@ -167,6 +175,12 @@ class _Extent:
         return max(position, len(block) - 64)
 
 
+def _last_tag_start(block: bytes) -> int | None:
+    if _TAG_START.search(block) is None:  # shared strings, styles, images: quickly done
+        return None
+    return _LAST_TAG_START.match(block).start(1)
+
+
 def _check_sheet_extent(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
     extent = _Extent()
     tail = b""
@@ -177,7 +191,7 @@ def _check_sheet_extent(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> Non
             if len(tail) > _LONGEST_TAG:
                 raise UploadRefused(_("Tệp Excel có cấu trúc bất thường."))
             _check_limits(extent)
-    extent.scan(tail + b"<c>")  # a last unfinished tag still counts
+    extent.scan_rest(tail)
     _check_limits(extent)
 
 

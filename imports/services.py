@@ -167,8 +167,7 @@ def import_commit_run(job_id: int) -> None:
             plan,
             user=job.created_by,
             decision=decision,
-            reason=_("Nhập từ tệp %(name)s (lần nhập #%(id)d)")
-            % {"name": job.original_name, "id": job.pk},
+            reason=_history_reason(job),
         )
         ImportJob.objects.filter(pk=job.pk).update(
             status=Status.DONE,

@@ -91,8 +91,10 @@ def import_preview_view(request, pk):
     job = get_job_for_user(request.user, pk, write=True)
     form = MappingForm(request.POST, headers=job.headers, mapping=job.column_mapping())
     if not form.is_valid():
-        for error in form.non_field_errors():
-            messages.error(request, error)
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
         return redirect("imports:detail", pk=job.pk)
     try:
         import_preview_request(
@@ -131,7 +133,10 @@ def problems_file_view(request, pk):
 @require_GET
 def template_view(request):
     wards = wards_visible_to(request.user, write=True)
-    ward = wards.filter(pk=request.GET.get("ward") or 0).first() or wards.first()
+    asked = request.GET.get("ward", "")
+    ward = (
+        wards.filter(pk=asked).first() if asked.isascii() and asked.isdigit() else None
+    ) or wards.first()
     if ward is None:
         raise Http404
     response = HttpResponse(

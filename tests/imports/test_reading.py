@@ -1,6 +1,8 @@
 """Reading uploaded lists: every encoding Excel saves, and nothing that could hurt the server."""
 
+import base64
 import io
+import random
 import re
 import unicodedata
 import zipfile
@@ -225,6 +227,8 @@ def test_it_refuses_a_sheet_reaching_the_last_cell_excel_has(calamine_must_not_r
         b'<row r="1048576"><c t=">" r="XFD1048576"><is><t>x</t></is></c></row>',
         b'<row r="1048576"><c t="inlineStr"><is><t>x</t></is></c></row>',
         b'<row r="9">' + b"<c/>" * 300 + b"</row>",
+        b'<row r="9"><c r="A9" t="inlineStr" r="XFD1048576"><is><t>x</t></is></c></row>',
+        b'<row r="9"><c t="<c r=\'A9\'>" r="XFD1048576"><is><t>x</t></is></c></row>',
     ],
     ids=[
         "attributes-reordered",
@@ -234,10 +238,41 @@ def test_it_refuses_a_sheet_reaching_the_last_cell_excel_has(calamine_must_not_r
         "quoted-bracket",
         "row-number-only",
         "cells-without-reference",
+        "duplicate-reference",  # calamine takes the last one
+        "tag-inside-a-value",
     ],
 )
 def test_it_refuses_a_huge_sheet_however_its_cells_are_written(cell, calamine_must_not_run):
     assert "Trang tính quá lớn" in refusal(with_sheet_data(cell), "ds.xlsx")
+
+
+def test_it_refuses_a_huge_cell_whose_tag_straddles_two_blocks_of_the_scan(calamine_must_not_run):
+    data = xlsx(people_rows())
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    before = sheet[: sheet.index(b"</sheetData>")] + b'<row r="20"><c r="A20" t="inlineStr"><is><t>'
+    after = b'</t></is></c></row><row r="21">'
+    # Text that does not compress, long enough for the cell below to start 5 bytes before 1 MiB.
+    filler = base64.b64encode(random.Random(0).randbytes(800_000))
+    filler = filler[: (1 << 20) - 5 - len(before) - len(after)]
+    bomb = b'<c r="XFD21" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    sheet = before + filler + after + bomb + sheet[sheet.index(b"</sheetData>") + 12 :]
+    assert sheet.index(b'<c r="XFD') == (1 << 20) - 5
+
+    message = refusal(rewritten(data, {"xl/worksheets/sheet1.xml": sheet}), "ds.xlsx")
+
+    assert "Trang tính quá lớn (21 dòng, 16384 cột)" in message
+
+
+def test_it_reads_a_sheet_whose_cells_carry_no_reference():
+    data = xlsx(people_rows())
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    bare = re.sub(rb'<c r="[A-Z]+\d+"', b"<c", sheet)
+    assert b'<c r="' not in bare
+
+    rows = read_upload(rewritten(data, {"xl/worksheets/sheet1.xml": bare}), "ds.xlsx").rows
+
+    assert rows[4] == HEADER
+    assert [r[4] for r in rows[5:10]] == NAMES
 
 
 def test_it_refuses_a_huge_sheet_written_with_a_namespace_prefix(calamine_must_not_run):

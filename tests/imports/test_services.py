@@ -634,3 +634,16 @@ def test_a_person_row_carries_its_sheet_row_number_in_every_message(ward_officer
     assert messages_at(job, FIRST_LINE + 1) == [
         "Giới tính: Giới tính “?” không rõ: ghi Nam hoặc Nữ."
     ]
+
+
+def test_a_list_with_a_long_file_name_commits_with_its_reason_cut_to_fit(
+    ward_officer, ward, dong_an
+):
+    name = "danh-sach-ho-can-ngheo-" + "khom-dong-an-" * 8 + "2025.xlsx"
+
+    job = import_list(ward_officer, ward, family("LX-001"), name=name)
+
+    reason = Person.history.first().history_change_reason
+    assert len(reason) <= 100
+    assert reason.startswith("Nhập từ tệp danh-sach-ho-can-ngheo-khom-dong-an-")
+    assert reason.endswith(f"… (lần nhập #{job.pk})")

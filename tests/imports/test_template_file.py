@@ -207,3 +207,13 @@ def test_a_filled_template_imports_back(client, ward_officer, ward, groups):
     assert members == {"Lê Văn Tám": "head", "Lê Văn Sáu": "child", "Phạm Thị Bảy": "child_in_law"}
     assert Person.objects.get(full_name="Lê Văn Sáu").disability_level == "severe"
     assert household.statuses.get(year=2025).classification == "poor"
+
+
+@pytest.mark.parametrize("asked", ["abc", "", "99999999", "99999999999999999999", "²"])
+def test_a_malformed_or_unknown_ward_falls_back_to_the_officers_ward(
+    client, ward_officer, groups, asked
+):
+    response = download(client, ward_officer, ward=asked)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="mau-danh-sach-30307.xlsx"'

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from households.models import Household
 from imports import tasks
 from imports.models import ImportJob
+from imports.reading import MAX_BYTES
 from imports.services import import_commit_run, import_preview_run
 
 from ..factories import ResidentialGroupFactory, RoleFactory, UserFactory
@@ -208,6 +209,17 @@ def test_a_refused_file_is_explained_and_stores_nothing(client, ward_officer, wa
         "Tệp có đuôi .xlsx nhưng không phải là tệp Excel."
     ]
     assert "không phải là tệp Excel" in response.content.decode()
+    assert not ImportJob.objects.exists()
+
+
+def test_a_file_above_the_size_limit_is_refused_before_it_is_read(client, ward_officer, ward):
+    client.force_login(ward_officer)
+
+    response = client.post(LIST, upload_post(ward, b"PK\x03\x04" + bytes(MAX_BYTES)))
+
+    assert response.context["form"].errors["file"] == [
+        "Tệp lớn hơn 20 MB: hãy chia danh sách thành nhiều tệp."
+    ]
     assert not ImportJob.objects.exists()
 
 
