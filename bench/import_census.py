@@ -449,6 +449,8 @@ def worker(args) -> dict:
     phase = args.worker
     if phase.startswith("die"):
         return die_worker(args)
+    if phase == "breakdown":
+        return breakdown(args.job)
     if phase == "upload":
         from django.contrib.auth import get_user_model
         from django.core.files.uploadedfile import SimpleUploadedFile
@@ -515,6 +517,54 @@ def _measure(run, *, trace: bool) -> dict:
         "rss_peak_mb": peak / 1024,
         "py_peak_mb": py_peak / 2**20 if trace else None,
     }
+
+
+def breakdown(job_id: int) -> dict:
+    """Time the steps of a preview one by one, as import_preview_run takes them."""
+    from django.utils import timezone
+
+    from households.rules import known_province_codes
+    from imports import services
+    from imports.models import ImportJob
+    from imports.parsing import Context, parse_rows
+    from imports.planning import plan_import, ward_groups
+    from imports.problems_file import problems_workbook
+    from imports.reading import read_upload
+
+    job = ImportJob.objects.select_related("ward").get(pk=job_id)
+    steps = {}
+
+    def step(name, run):
+        started = time.perf_counter()
+        value = run()
+        steps[name] = time.perf_counter() - started
+        return value
+
+    with job.file.open("rb") as f:
+        data = f.read()
+    sheet = step(
+        "read_upload (python-calamine, checks)", lambda: read_upload(data, job.original_name)
+    )
+    ctx = Context(
+        today=timezone.localdate(),
+        group_keys=frozenset(ward_groups(job.ward)),
+        ward_keys=services._ward_keys(job.ward),
+        province_codes=known_province_codes(),
+    )
+    parsed = step(
+        "parse_rows", lambda: parse_rows(sheet.rows, job.header_row, job.column_mapping(), ctx)
+    )
+    plan = step(
+        "plan_import",
+        lambda: plan_import(parsed, ward=job.ward, year=job.year, create_groups=False),
+    )
+    problems = [*parsed.problems, *plan.problems]
+    if problems:
+        step(
+            f"problems_workbook ({len(problems)} problems)",
+            lambda: problems_workbook(sheet.rows, job.header_row, problems),
+        )
+    return {"steps": steps}
 
 
 def die_resources(ward):
@@ -727,6 +777,8 @@ def ansinh_pass(args, path: Path, *, trace: bool) -> dict:
         if not prefix:
             phases["after_first"] = register_counts()
     phases["after_second"] = register_counts()
+    if not trace:
+        phases["breakdown"] = child(args, "breakdown", job=phases["re_upload"]["job"])
     return phases
 
 
@@ -818,13 +870,14 @@ def report(args, info: dict, timed: dict, traced: dict | None, die: tuple | None
             ]
     print()
     print(
-        f"Census list import benchmark — PostgreSQL {info['pg']}, {os.cpu_count()} CPU, "
-        f"database {args.db}; python-calamine {info['calamine']}, "
-        f"django-import-export {info['die']}"
+        f"Census list import benchmark — PostgreSQL {info['pg']}, {os.cpu_count()} CPU "
+        f"(load average {info['load']} at the start), database {args.db}; "
+        f"python-calamine {info['calamine']}, django-import-export {info['die']}"
     )
     print(
         f"List: {info['households']:,} households, {rows:,} person rows "
-        f"({info['bytes'] / 2**20:.1f} MB .xlsx); ward {info['ward']}; {info['warnings']} warnings, 0 errors in the preview"
+        f"({info['bytes'] / 2**20:.1f} MB .xlsx); ward {info['ward']}; "
+        f"{info['warnings']} warnings, 0 errors in the preview"
     )
     print(
         "rows/s = list rows (one per person) per second. RSS peak = the phase's process "
@@ -860,6 +913,10 @@ def report(args, info: dict, timed: dict, traced: dict | None, die: tuple | None
             f"  {target_text:<22} {verdict}"
         )
     print("-" * len(header))
+    print(
+        "Where a re-import preview's time goes (each step alone, fresh process): "
+        + "; ".join(f"{k} {v:.2f} s" for k, v in timed["breakdown"]["steps"].items())
+    )
     ansinh = timed["preview"]["seconds"] + timed["commit"]["seconds"]
     with_upload = ansinh + timed["upload"]["seconds"]
     if die:
@@ -894,6 +951,7 @@ def main(argv=None) -> int:
         setup_django(args.db, create=False)
         print(RESULT + json.dumps(worker(args), default=str), flush=True)
         return 0
+    load = "/".join(f"{x:.1f}" for x in os.getloadavg())
     launcher_start()  # first, while this process is small
     media = tempfile.TemporaryDirectory(prefix="ansinh-bench-media-")
     os.environ["MEDIA_ROOT"] = media.name  # uploads and problem files, removed at the end
@@ -939,6 +997,7 @@ def main(argv=None) -> int:
         "bytes": len(content),
         "ward": ward.name,
         "warnings": timed["preview"]["warnings"],
+        "load": load,
     }
     ok = report(args, info, timed, traced, die)
     media.cleanup()

@@ -18,11 +18,13 @@ from areas.services import residential_group_create
 from households.models import Household, HouseholdStatus, Person
 from households.services import prepare_person
 
+from .parsing import without_gc
 from .planning import PERSON_FIELDS, Plan
 
 BATCH = 2000
 
 
+@without_gc
 @transaction.atomic
 def write_plan(plan: Plan, *, user, reason: str, decision: dict) -> None:
     """Create and update what the plan says; a failure anywhere leaves nothing written."""
@@ -48,16 +50,9 @@ def _create_households(plan, groups, households, history) -> None:
     new = []
     for row in plan.households_new:
         group = groups.get(row.group_key)
-        new.append(
-            {
-                "ward_id": plan.ward.pk,
-                "code": row.code,
-                "residential_group_id": group.pk if group else None,
-                "address": row.address,
-                "phone": row.phone,
-            }
-        )
-    ids = _create(Household, new, history)
+        new.append((plan.ward.pk, row.code, group.pk if group else None, row.address, row.phone))
+    columns = ("ward_id", "code", "residential_group_id", "address", "phone")
+    ids = _create(Household, columns, new, history)
     households.update((row.code, pk) for row, pk in zip(plan.households_new, ids, strict=True))
 
 
@@ -94,10 +89,36 @@ def _write_persons(plan, households, history) -> None:
     prepared = _Prepared()
     new = []
     for row, p in plan.persons_new:
-        person = {name: getattr(p, name) for name in PERSON_FIELDS}
-        person["household_id"] = households[row.code]
-        new.append(prepared(person))
-    _create(Person, new, history)
+        full_name, search_name, ethnicity = prepared(p.full_name, p.ethnicity)
+        new.append(
+            (
+                households[row.code],
+                full_name,
+                search_name,
+                p.relation_to_head,
+                p.sex,
+                p.birth_date,
+                p.birth_year_only,
+                p.national_id,
+                p.legacy_id,
+                ethnicity,
+                p.disability_level,
+            )
+        )
+    columns = (
+        "household_id",
+        "full_name",
+        "search_name",
+        "relation_to_head",
+        "sex",
+        "birth_date",
+        "birth_year_only",
+        "national_id",
+        "legacy_id",
+        "ethnicity",
+        "disability_level",
+    )
+    _create(Person, columns, new, history)
     if demoted or changed:
         Person.history.bulk_history_create(
             [*demoted, *changed], batch_size=BATCH, update=True, **history
@@ -105,34 +126,29 @@ def _write_persons(plan, households, history) -> None:
 
 
 class _Prepared(dict):
-    """prepare_person's name, search key and ethnicity, the values the register's own saves
-    store, worked out once per distinct name and ethnicity (a list repeats many)."""
+    """prepare_person's name, search key and ethnicity (a new person's blank ethnicity is
+    Kinh): the values the register's own saves store, once per distinct name and ethnicity."""
 
     def __init__(self):
         super().__init__()
         self.person = Person()  # one instance for prepare_person to work on
 
-    def __call__(self, person: dict) -> dict:
-        key = (person["full_name"], person["ethnicity"] or "Kinh")
+    def __call__(self, full_name: str, ethnicity: str) -> tuple[str, str, str]:
+        key = (full_name, ethnicity)
         if key not in self:
-            self.person.full_name, self.person.ethnicity = key
+            self.person.full_name, self.person.ethnicity = full_name, ethnicity or "Kinh"
             done = prepare_person(self.person)
-            self[key] = {f: getattr(done, f) for f in ("full_name", "search_name", "ethnicity")}
-        person.update(self[key])
-        return person
+            self[key] = (done.full_name, done.search_name, done.ethnicity)
+        return self[key]
 
 
 def _write_statuses(plan, households, decision, history) -> None:
+    columns = ("household_id", "year", "classification", *decision)
+    extra = tuple(decision.values())
     new = [
-        {
-            "household_id": households[row.code],
-            "year": plan.year,
-            "classification": row.classification,
-            **decision,
-        }
-        for row in plan.statuses_new
+        (households[row.code], plan.year, row.classification, *extra) for row in plan.statuses_new
     ]
-    _create(HouseholdStatus, new, history)
+    _create(HouseholdStatus, columns, new, history)
     changed = []
     for status, classification in plan.statuses_changed:
         status.classification = classification
@@ -148,13 +164,13 @@ def _write_statuses(plan, households, decision, history) -> None:
         )
 
 
-def _create(model, rows: list[dict], history: dict) -> list[int]:
-    """Insert rows (field attname → value; the other fields take their defaults, as a new
-    instance would) with their "+" history records; return their ids, in order."""
+def _create(model, columns: tuple, rows: list[tuple], history: dict) -> list[int]:
+    """Insert rows (values of the columns, field attnames; the other fields take their
+    defaults, as a new instance would) with their "+" history records; return their ids."""
     if not rows:
         return []
     if connection.vendor != "postgresql":
-        objs = [model(**row) for row in rows]
+        objs = [model(**dict(zip(columns, row, strict=True))) for row in rows]
         model.objects.bulk_create(objs, batch_size=BATCH)
         model.history.bulk_history_create(objs, batch_size=BATCH, **history)
         return [obj.pk for obj in objs]
@@ -164,19 +180,13 @@ def _create(model, rows: list[dict], history: dict) -> list[int]:
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
         else f.get_default()
         for f in model._meta.concrete_fields
-        if not f.primary_key
+        if not f.primary_key and f.attname not in columns
     }
-    columns = ["id", *defaults]
-    position = {name: i for i, name in enumerate(columns)}
-    template = [None, *defaults.values()]
-    table = []
-    for pk, row in zip(_reserve_ids(model, len(rows)), rows, strict=True):
-        values = template.copy()
-        values[0] = pk
-        for name, value in row.items():
-            values[position[name]] = value
-        table.append(values)
-    _copy(model._meta.db_table, columns, table)
+    ids = _reserve_ids(model, len(rows))
+    rest = tuple(defaults.values())
+    table = [(pk, *row, *rest) for pk, row in zip(ids, rows, strict=True)]
+    names = ("id", *columns, *defaults)
+    _copy(model._meta.db_table, names, table)
     user = history["default_user"]
     record = {
         "history_date": now,
@@ -190,14 +200,10 @@ def _create(model, rows: list[dict], history: dict) -> list[int]:
         for f in past._meta.concrete_fields
         if not f.primary_key and f.attname not in record
     ]
-    tracked_values = itemgetter(*(position[name] for name in tracked))
+    tracked_values = itemgetter(*(names.index(name) for name in tracked))
     extra = tuple(record.values())
-    _copy(
-        past._meta.db_table,
-        [*tracked, *record],
-        (tracked_values(values) + extra for values in table),
-    )
-    return [values[0] for values in table]
+    _copy(past._meta.db_table, (*tracked, *record), (tracked_values(t) + extra for t in table))
+    return ids
 
 
 def _reserve_ids(model, n: int) -> list[int]:
@@ -210,7 +216,7 @@ def _reserve_ids(model, n: int) -> list[int]:
         return sorted(pk for (pk,) in cursor.fetchall())
 
 
-def _copy(table: str, columns: list[str], rows) -> None:
+def _copy(table: str, columns: tuple, rows) -> None:
     """Send rows (sequences of the columns' values) to the table with COPY."""
     quote = connection.ops.quote_name
     names = ", ".join(quote(c) for c in columns)

@@ -17,7 +17,7 @@ from households.models import Household, HouseholdStatus, Person
 
 from . import values
 from .columns import FIELDS
-from .parsing import HouseholdRow, ParsedList, PersonRow, Problem
+from .parsing import HouseholdRow, ParsedList, PersonRow, Problem, without_gc
 
 PERSON_FIELDS = (
     "full_name",
@@ -120,6 +120,7 @@ def ward_groups(ward: Area) -> dict[str, Area]:
     return {values.group_key(g.name): g for g in groups}
 
 
+@without_gc
 def plan_import(parsed: ParsedList, *, ward: Area, year: int | None, create_groups: bool) -> Plan:
     """Return what committing the parsed list would do, with the problems the register shows.
 

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from areas.queries import wards_visible_to
@@ -139,8 +140,11 @@ def template_view(request):
     ) or wards.first()
     if ward is None:
         raise Http404
+    # The list is a Vietnamese document: its headers and drop-downs are what the reader accepts.
+    with translation.override("vi"):
+        content = template_workbook(ward)
     response = HttpResponse(
-        template_workbook(ward),
+        content,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="mau-danh-sach-{ward.code}.xlsx"'

@@ -53,7 +53,7 @@ SAME_IN_VIETNAMESE = {
     "%(class_name)s %(instance)s",
     "Email",
 }
-PROJECT_PACKAGES = ["areas", "households", "ui", "config"]
+PROJECT_PACKAGES = ["areas", "households", "imports", "ui", "config"]
 
 
 def _key(entry) -> tuple:
