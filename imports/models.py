@@ -37,6 +37,8 @@ class ImportJob(models.Model):
         Area, verbose_name=_("xã, phường"), on_delete=models.PROTECT, related_name="import_jobs"
     )
     file = models.FileField(_("tệp"), upload_to="imports/%Y/%m/")
+    # The cells as read at upload (sheet_store); preview and commit start from them.
+    cells_file = models.FileField(upload_to="imports/%Y/%m/", blank=True)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     year = models.PositiveSmallIntegerField(_("năm phân loại"), null=True, blank=True)
     decision_number = models.CharField(_("số quyết định"), max_length=50, blank=True)
@@ -56,6 +58,9 @@ class ImportJob(models.Model):
     warning_count = models.PositiveIntegerField(_("số cảnh báo"), default=0)
     changes = models.JSONField(_("thay đổi (trích)"), default=list)
     problems_file = models.FileField(_("tệp lỗi"), upload_to="imports/%Y/%m/", blank=True)
+    # Written after the preview is shown: the sheet with a problems column takes seconds.
+    problems_file_pending = models.BooleanField(default=False)
+    previewed_at = models.DateTimeField(_("xem trước lúc"), null=True, blank=True)
     error = models.TextField(_("lỗi"), blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -315,7 +315,7 @@ def _person(row: _Row, line, problems, read: _Readers) -> PersonRow | None:
         problems.append(Problem(line, _label("birth"), error))
         ok = False
     national_id = legacy_id = ""
-    raw_id, padded = values.national_id_text(row.national_id)
+    raw_id, padded = _national_id_text(row.national_id)
     if raw_id:
         try:
             parsed = parse_national_id(
@@ -360,6 +360,13 @@ def _person(row: _Row, line, problems, read: _Readers) -> PersonRow | None:
         ethnicity=read.clean[row.ethnicity],
         disability_level=disability,
     )
+
+
+def _national_id_text(value) -> tuple[str, bool]:
+    """values.national_id_text, with a shortcut for the usual cell: twelve digits as text."""
+    if value.__class__ is str and len(value) == 12 and value.isdigit():
+        return value, False
+    return values.national_id_text(value)
 
 
 def _check_households(households: dict[str, HouseholdRow]) -> list[Problem]:

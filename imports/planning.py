@@ -180,8 +180,9 @@ def _members_of(households: dict[str, StoredHousehold], ward: Area) -> dict[int,
     codes = {h.pk: code for code, h in households.items()}
     people = Person.objects.order_by("household_id", "pk").values_list(*_PERSON_COLUMNS)
     result: dict[int, list[StoredPerson]] = {}
+    ward_id, ward_name = ward.pk, ward.name
     for row in _where_in(people, "household", codes):
-        person = StoredPerson._make((*row, codes[row[1]], ward.pk, ward.name))
+        person = StoredPerson._make((*row, codes[row[1]], ward_id, ward_name))
         result.setdefault(person.household_id, []).append(person)
     return result
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from ui.spreadsheets import xlsx_cell
+from ui.spreadsheets import xlsx_cell, xlsx_value
 
 from .parsing import Problem, problems_by_row
 
@@ -22,20 +22,20 @@ def problems_workbook(rows: list[list], header: int, problems: list[Problem]) ->
     bold = Font(bold=True)
     for index, cells in enumerate(rows):
         line = index + 1
-        out = [xlsx_cell(sheet, v) for v in cells] + [""] * (width - len(cells))
+        out = [xlsx_value(sheet, v) for v in cells] + [None] * (width - len(cells))
         if index == header:
             note = xlsx_cell(sheet, _("Vấn đề cần sửa"), font=bold)
-        else:
-            found = by_row.get(line, [])
+        elif found := by_row.get(line):
             note = xlsx_cell(
                 sheet,
                 "\n".join(
                     f"{_('Lỗi') if p.blocking else _('Cảnh báo')} – {p.column}: {p.message}"
                     for p in found
                 ),
+                fill=red if any(p.blocking for p in found) else amber,
             )
-            if found:
-                note.fill = red if any(p.blocking for p in found) else amber
+        else:
+            note = None
         sheet.append([*out, note])
     buffer = io.BytesIO()
     book.save(buffer)

@@ -20,6 +20,7 @@ from .parsing import Context, ParsedList, Problem, parse_rows
 from .planning import Plan, plan_import, ward_groups
 from .problems_file import problems_workbook
 from .reading import UploadRefused, read_upload
+from .sheet_store import dump_rows, load_rows
 
 log = logging.getLogger(__name__)
 Status = ImportJob.Status
@@ -61,6 +62,7 @@ def import_job_create(
         mapping={str(i): f for i, f in auto_mapping(headers).items()},
     )
     job.file.save(upload.name, ContentFile(data), save=False)
+    job.cells_file.save(f"{upload.name}.json", ContentFile(dump_rows(sheet.rows)), save=False)
     job.save()
     return job
 
@@ -85,6 +87,9 @@ def import_preview_request(
         status=Status.PREVIEW_QUEUED,
         mapping={str(i): f for i, f in mapping.items()},
         create_groups=create_groups,
+        previewed_at=None,
+        problems_file="",
+        problems_file_pending=False,
         progress=0,
         progress_message="",
         error="",
@@ -121,19 +126,19 @@ def _check_writable(user, job: ImportJob) -> None:
 
 
 def import_preview_run(job_id: int) -> None:
-    """Dry run: read, check and compare with the register; write nothing but the job row."""
+    """Dry run: read, check and compare with the register; write nothing but the job row.
+
+    The result is shown as soon as it is known; the problems file follows.
+    """
     if not _claim(job_id, Status.PREVIEW_QUEUED, Status.PREVIEWING):
         return
     job = ImportJob.objects.select_related("ward").get(pk=job_id)
     try:
         parsed, plan, rows = _parse_and_plan(job)
-        _progress(job, 85, _("Đang lập tệp lỗi"))
         problems = [*parsed.problems, *plan.problems]
         problems.sort(key=lambda p: (p.row, not p.blocking))
         blocking = sum(p.blocking for p in problems)
-        if problems:
-            content = problems_workbook(rows, job.header_row, problems)
-            job.problems_file.save(f"loi-{job.pk}.xlsx", ContentFile(content), save=False)
+        now = timezone.now()
         ImportJob.objects.filter(pk=job.pk).update(
             status=Status.PREVIEWED,
             progress=100,
@@ -143,11 +148,35 @@ def import_preview_run(job_id: int) -> None:
             blocking_count=blocking,
             warning_count=len(problems) - blocking,
             changes=[vars(c) for c in plan.changes[:CHANGES_SHOWN]],
-            problems_file=job.problems_file.name or "",
-            finished_at=timezone.now(),
+            problems_file="",
+            problems_file_pending=bool(problems),
+            previewed_at=now,
+            finished_at=now,
         )
     except Exception as e:  # the job row must say what happened, whatever happened
         _fail(job, e)
+        return
+    if problems:
+        _attach_problems_file(job, rows, problems, previewed_at=now)
+
+
+def _attach_problems_file(
+    job: ImportJob, rows: list[list], problems: list[Problem], *, previewed_at
+) -> None:
+    """Write the sheet with its problems column, unless a newer preview has been asked for."""
+    storage = job.problems_file.storage
+    try:
+        content = problems_workbook(rows, job.header_row, problems)
+        name = storage.save(
+            job.problems_file.field.generate_filename(job, f"loi-{job.pk}.xlsx"),
+            ContentFile(content),
+        )
+    except Exception:
+        log.exception("problems file of import job %s", job.pk)
+        name = ""  # the page then says the file could not be made
+    this_run = ImportJob.objects.filter(pk=job.pk, previewed_at=previewed_at)
+    if not this_run.update(problems_file=name, problems_file_pending=False) and name:
+        storage.delete(name)
 
 
 def import_commit_run(job_id: int) -> None:
@@ -192,8 +221,7 @@ def _history_reason(job: ImportJob) -> str:
 
 def _parse_and_plan(job: ImportJob) -> tuple[ParsedList, Plan, list]:
     _progress(job, 5, _("Đang đọc tệp"))
-    with job.file.open("rb") as f:
-        sheet = read_upload(f.read(), job.original_name)
+    rows = _cells(job)
     _progress(job, 25, _("Đang kiểm tra từng dòng"))
     ctx = Context(
         today=timezone.localdate(),
@@ -202,7 +230,7 @@ def _parse_and_plan(job: ImportJob) -> tuple[ParsedList, Plan, list]:
         province_codes=known_province_codes(),
         create_groups=job.create_groups,
     )
-    parsed = parse_rows(sheet.rows, job.header_row, job.column_mapping(), ctx)
+    parsed = parse_rows(rows, job.header_row, job.column_mapping(), ctx)
     if "classification" in job.mapping.values() and not job.year:
         parsed.problems.append(
             Problem(
@@ -213,7 +241,15 @@ def _parse_and_plan(job: ImportJob) -> tuple[ParsedList, Plan, list]:
         )
     _progress(job, 55, _("Đang so với sổ hộ"))
     plan = plan_import(parsed, ward=job.ward, year=job.year, create_groups=job.create_groups)
-    return parsed, plan, sheet.rows
+    return parsed, plan, rows
+
+
+def _cells(job: ImportJob) -> list[list]:
+    if job.cells_file:
+        with job.cells_file.open("rb") as f:
+            return load_rows(f.read())
+    with job.file.open("rb") as f:  # uploaded before the cells were kept
+        return read_upload(f.read(), job.original_name).rows
 
 
 def _ward_keys(ward) -> frozenset[str]:
@@ -258,8 +294,11 @@ def import_jobs_fail_stale(*, now=None, job_ids: list[int] | None = None) -> int
     jobs = ImportJob.objects.filter(
         status__in=(*ImportJob.RUNNING, *ImportJob.WAITING), heartbeat_at__lt=limit
     )
+    files = ImportJob.objects.filter(problems_file_pending=True, previewed_at__lt=limit)
     if job_ids is not None:
         jobs = jobs.filter(pk__in=job_ids)
+        files = files.filter(pk__in=job_ids)
+    files.update(problems_file_pending=False)  # the page then offers to preview again
     return jobs.update(
         status=Status.FAILED,
         finished_at=now,

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/preview/", views.import_preview_view, name="preview"),
     path("<int:pk>/commit/", views.import_commit_view, name="commit"),
     path("<int:pk>/problems.xlsx", views.problems_file_view, name="problems_file"),
+    path("<int:pk>/problems/", views.problems_file_status_view, name="problems_file_status"),
 ]

@@ -132,6 +132,16 @@ def problems_file_view(request, pk):
 
 @login_required
 @require_GET
+def problems_file_status_view(request, pk):
+    """The problems file's link, polled by htmx while the file is being written."""
+    job = get_job_for_user(request.user, pk)
+    import_jobs_fail_stale(job_ids=[job.pk])
+    job.refresh_from_db()
+    return render(request, "imports/_problems_file.html", {"job": job})
+
+
+@login_required
+@require_GET
 def template_view(request):
     wards = wards_visible_to(request.user, write=True)
     asked = request.GET.get("ward", "")

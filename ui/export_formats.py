@@ -39,7 +39,7 @@ class SafeXLSX(base_formats.XLSX):
         bold = Font(bold=True)
         sheet.append([xlsx_cell(sheet, h, font=bold) for h in dataset.headers or []])
         for row in dataset:
-            sheet.append([xlsx_cell(sheet, v) for v in row])
+            sheet.append([xlsx_value(sheet, v) for v in row])
         buffer = io.BytesIO()
         book.save(buffer)
         return buffer.getvalue()
