@@ -548,7 +548,10 @@ def breakdown(job_id: int) -> dict:
 
     with job.file.open("rb") as f:
         data = f.read()
-    step("read_upload at upload (python-calamine, checks)", lambda: read_upload(data, job.original_name))
+    step(
+        "read_upload at upload (python-calamine, checks)",
+        lambda: read_upload(data, job.original_name),
+    )
     rows = step("load the cells kept at upload", lambda: services._cells(job))
     ctx = Context(
         today=timezone.localdate(),
@@ -556,9 +559,7 @@ def breakdown(job_id: int) -> dict:
         ward_keys=services._ward_keys(job.ward),
         province_codes=known_province_codes(),
     )
-    parsed = step(
-        "parse_rows", lambda: parse_rows(rows, job.header_row, job.column_mapping(), ctx)
-    )
+    parsed = step("parse_rows", lambda: parse_rows(rows, job.header_row, job.column_mapping(), ctx))
     plan = step(
         "plan_import",
         lambda: plan_import(parsed, ward=job.ward, year=job.year, create_groups=False),

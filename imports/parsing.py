@@ -267,8 +267,9 @@ def _household(row: _Row, code: str, line, households, problems, read: _Readers)
                         line,
                         _label("residential_group"),
                         _(
-                            "Chưa có tổ dân phố, khóm “%(group)s” trong xã, phường: "
-                            "chọn “Tạo tổ mới” rồi xem trước lại, hoặc sửa tên cho đúng."
+                            "Chưa có tổ dân phố, khóm “%(group)s” trong xã, phường: đánh dấu "
+                            "“Tạo các tổ dân phố, khóm chưa có” rồi xem trước lại, hoặc sửa tên "
+                            "cho đúng."
                         )
                         % {"group": group},
                     )

@@ -11,7 +11,7 @@ from import_export.formats import base_formats
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .spreadsheets import csv_safe, xlsx_cell
+from .spreadsheets import csv_safe, xlsx_cell, xlsx_value
 
 
 class SafeCSV(base_formats.CSV):

@@ -278,7 +278,7 @@ def test_it_reports_an_unknown_residential_group():
         (
             FIRST_LINE,
             "Tổ dân phố/Khóm/Thôn: Chưa có tổ dân phố, khóm “Khóm Mỹ Thới” trong xã, phường: "
-            "chọn “Tạo tổ mới” rồi xem trước lại, hoặc sửa tên cho đúng.",
+            "đánh dấu “Tạo các tổ dân phố, khóm chưa có” rồi xem trước lại, hoặc sửa tên cho đúng.",
             True,
         )
     ]

@@ -49,9 +49,7 @@ def test_an_upload_keeps_its_cells_so_preview_and_commit_need_not_read_the_file_
     assert preview(job, ward_officer).counts["persons_new"] == 3
 
 
-def test_the_preview_is_shown_before_its_problems_file_is_written(
-    ward_officer, ward, monkeypatch
-):
+def test_the_preview_is_shown_before_its_problems_file_is_written(ward_officer, ward, monkeypatch):
     seen = []
     written = services.problems_workbook
 
