@@ -372,7 +372,7 @@ def _register_load(args, wards) -> None:
     from areas.models import Area, Level
     from areas.names import search_key
     from households.models import Household, HouseholdStatus, Person
-    from households.rules import known_province_codes
+    from households.rules import known_province_codes, movement
     from households.services import prepare_person
 
     rng = random.Random(args.seed)
@@ -505,15 +505,24 @@ def _register_load(args, wards) -> None:
                 copier.add(Person, person)
                 copier.add(past_person, _historical(person))
             classification = rng.choices(first_year, first_year_w)[0]
+            previous = ""
             for year in YEARS:
                 if year != YEARS[0]:
+                    previous = classification
                     classification = rng.choices(*next_year[classification])[0]
                 status_id += 1
                 status = {
                     "id": status_id,
                     "household_id": hid,
                     "year": year,
+                    "valid_from": date(year, 1, 1),
                     "classification": classification,
+                    "previous": previous,
+                    "movement": movement(
+                        previous, classification, escaped_before=previous.startswith("escaped")
+                    )
+                    if previous
+                    else "",
                     "decision_number": f"{rng.randint(1, 999)}/QĐ-UBND",
                     "decision_date": date(year, 12, rng.randint(10, 28)),
                     "reason": "",

@@ -16,5 +16,6 @@ urlpatterns = [
     path("households/", include("households.urls")),
     path("areas/", include("areas.urls")),
     path("imports/", include("imports.urls")),
+    path("reviews/", include("households.review_urls")),
     path("admin/", admin.site.urls),
 ]

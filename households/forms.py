@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from areas.models import Area
 from areas.names import clean_name
 
-from .models import Classification, DisabilityLevel, HouseholdStatus, Relation, Sex
+from .models import Classification, DisabilityLevel, Education, HouseholdStatus, Relation, Sex
 from .rules import InvalidNationalId, head_count_error, parse_birth, parse_national_id
 
 DATE_WIDGET = forms.DateInput(
@@ -113,12 +113,45 @@ class MemberForm(forms.Form):
         choices=[("", gettext_lazy("Không"))] + DisabilityLevel.choices,
         required=False,
     )
+    has_health_insurance = forms.NullBooleanField(
+        label=gettext_lazy("Có thẻ BHYT"),
+        required=False,
+        widget=forms.Select(
+            choices=[
+                ("unknown", gettext_lazy("Chưa rõ")),
+                ("true", gettext_lazy("Có")),
+                ("false", gettext_lazy("Không")),
+            ]
+        ),
+    )
+    health_insurance_number = forms.CharField(
+        label=gettext_lazy("Mã thẻ BHYT"), max_length=15, required=False
+    )
+    in_school = forms.NullBooleanField(
+        label=gettext_lazy("Đang đi học"),
+        required=False,
+        widget=forms.Select(
+            choices=[
+                ("unknown", gettext_lazy("Chưa rõ")),
+                ("true", gettext_lazy("Có")),
+                ("false", gettext_lazy("Không")),
+            ]
+        ),
+    )
+    education = forms.ChoiceField(
+        label=gettext_lazy("Học vấn"),
+        choices=[("", gettext_lazy("Chưa rõ")), *Education.choices],
+        required=False,
+    )
     deceased_on = forms.DateField(
         label=gettext_lazy("Ngày mất"), required=False, widget=DATE_WIDGET
     )
     moved_out_on = forms.DateField(
         label=gettext_lazy("Ngày chuyển đi"), required=False, widget=DATE_WIDGET
     )
+
+    def clean_health_insurance_number(self):
+        return self.cleaned_data["health_insurance_number"].replace(" ", "").upper()
 
     def clean_full_name(self):
         return clean_name(self.cleaned_data["full_name"])

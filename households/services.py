@@ -1,6 +1,7 @@
 """Writes to the household register. Each runs in one transaction and leaves history."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -24,6 +25,10 @@ PERSON_FIELDS = (
     "ethnicity",
     "relation_to_head",
     "disability_level",
+    "has_health_insurance",
+    "health_insurance_number",
+    "in_school",
+    "education",
     "deceased_on",
     "moved_out_on",
 )
@@ -165,7 +170,8 @@ def _relations_after(existing: dict[int, Person], members: list[MemberData]) -> 
 
 
 def _blank(name: str):
-    return "" if name in ("national_id", "legacy_id", "ethnicity", "disability_level") else None
+    text = ("national_id", "legacy_id", "ethnicity", "disability_level")
+    return "" if name in (*text, "health_insurance_number", "education") else None
 
 
 def _check_national_id_free(person: Person) -> None:
@@ -192,9 +198,11 @@ def household_delete(*, user, household: Household) -> None:
 
 @transaction.atomic
 def household_status_record(*, user, household: Household, values: dict) -> HouseholdStatus:
-    """Record (or correct) the household's classification for a year."""
-    status = household.statuses.filter(year=values["year"]).first() or HouseholdStatus(
-        household=household
+    """Record (or correct) a classification: for a year, held from 1 January unless the
+    values say from when."""
+    held_from = values.get("valid_from") or date(values["year"], 1, 1)
+    status = household.statuses.filter(valid_from=held_from).first() or HouseholdStatus(
+        household=household, valid_from=held_from
     )
     for name, value in values.items():
         setattr(status, name, value)

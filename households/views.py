@@ -152,6 +152,10 @@ def _members_initial(household):
             "national_id": p.national_id or p.legacy_id,
             "ethnicity": p.ethnicity,
             "disability_level": p.disability_level,
+            "has_health_insurance": p.has_health_insurance,
+            "health_insurance_number": p.health_insurance_number,
+            "in_school": p.in_school,
+            "education": p.education,
             "deceased_on": p.deceased_on,
             "moved_out_on": p.moved_out_on,
         }

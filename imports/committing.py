@@ -7,6 +7,7 @@ bulk_history_create writes: "+" when created, "~" when changed, with the importi
 import as the reason and one date for the whole import.
 """
 
+from datetime import date
 from operator import itemgetter
 
 from django.db import connection, transaction
@@ -15,6 +16,7 @@ from psycopg.copy import QueuedLibpqWriter
 
 from areas.models import Area, Kind, Level
 from areas.services import residential_group_create
+from households import rules
 from households.models import Household, HouseholdStatus, Person
 from households.services import prepare_person
 
@@ -143,25 +145,40 @@ class _Prepared(dict):
 
 
 def _write_statuses(plan, households, decision, history) -> None:
-    columns = ("household_id", "year", "classification", *decision)
+    columns = ("household_id", "year", "valid_from", "classification", "previous", "movement")
+    columns += tuple(decision)
     extra = tuple(decision.values())
-    new = [
-        (households[row.code], plan.year, row.classification, *extra) for row in plan.statuses_new
-    ]
+    held_from = date(plan.year, 1, 1) if plan.year else None
+    new = []
+    for row in plan.statuses_new:
+        household_id = households[row.code]
+        previous, moved = _movement(plan, household_id, row.classification)
+        new.append(
+            (household_id, plan.year, held_from, row.classification, previous, moved, *extra)
+        )
     _create(HouseholdStatus, columns, new, history)
     changed = []
     for status, classification in plan.statuses_changed:
         status.classification = classification
+        status.previous, status.movement = _movement(plan, status.household_id, classification)
         for name, value in decision.items():
             setattr(status, name, value)
         changed.append(status)
     if changed:
         HouseholdStatus.objects.bulk_update(
-            changed, ["classification", *decision], batch_size=BATCH
+            changed, ["classification", "previous", "movement", *decision], batch_size=BATCH
         )
         HouseholdStatus.history.bulk_history_create(
             changed, batch_size=BATCH, update=True, **history
         )
+
+
+def _movement(plan, household_id: int, classification: str) -> tuple[str, str]:
+    """(previous, movement) of an imported status; a first record has neither."""
+    previous, escaped = plan.earlier.get(household_id, ("", False))
+    if not previous:
+        return "", ""
+    return previous, rules.movement(previous, classification, escaped_before=escaped)
 
 
 def _create(model, columns: tuple, rows: list[tuple], history: dict) -> list[int]:

@@ -97,6 +97,8 @@ class Plan:
     statuses_changed: list[tuple[HouseholdStatus, str]] = field(default_factory=list)
     statuses_same: int = 0
     existing: dict[str, int] = field(default_factory=dict)  # code → pk of listed households
+    # pk → (classification in force before the list's year, escaped at some time before)
+    earlier: dict[int, tuple[str, bool]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
 
@@ -133,6 +135,7 @@ def plan_import(parsed: ParsedList, *, ward: Area, year: int | None, create_grou
     members = _members_of(households, ward)
     by_id = _persons_by_national_id(parsed, members)
     statuses = _statuses(plan.existing.values(), year)
+    plan.earlier = _earlier(plan.existing.values(), year)
     for row in parsed.households.values():
         if row.group_key and row.group_key not in plan.groups and create_groups:
             plan.new_groups.setdefault(row.group_key, row.group_name)
@@ -210,11 +213,34 @@ def _persons_by_national_id(parsed: ParsedList, members: dict[int, list]) -> dic
     return found
 
 
+def _earlier(household_ids, year) -> dict[int, tuple[str, bool]]:
+    """What each household was before the list's year: its status records the movement."""
+    if not year:
+        return {}
+    rows = _where_in(
+        HouseholdStatus.objects.filter(valid_from__lt=date(year, 1, 1))
+        .order_by("valid_from")
+        .values_list("household_id", "classification", "movement"),
+        "household",
+        household_ids,
+    )
+    earlier: dict[int, tuple[str, bool]] = {}
+    for household_id, classification, movement in sorted(rows, key=lambda r: r[0]):
+        escaped = earlier.get(household_id, ("", False))[1]
+        escaped = escaped or "escaped" in classification or "escaped" in movement
+        earlier[household_id] = (classification, escaped)
+    return earlier
+
+
 def _statuses(household_ids, year) -> dict[int, StoredStatus]:
     if not year:
         return {}
     rows = _where_in(
-        HouseholdStatus.objects.filter(year=year).order_by().values_list(*StoredStatus._fields),
+        # The list is the year's classification, which holds from 1 January; a decision of
+        # a monthly review later in the year is a status of its own, left as it is.
+        HouseholdStatus.objects.filter(valid_from=date(year, 1, 1))
+        .order_by()
+        .values_list(*StoredStatus._fields),
         "household",
         household_ids,
     )

@@ -1,3 +1,4 @@
+import random
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -8,7 +9,8 @@ from django.utils import timezone
 from areas.models import Area, Kind, Level, Role
 from areas.services import areas_load, current_wards_for, residential_group_create, role_grant
 from households.demo import KHOM, PERSONS, SECOND_WARD, build_households
-from households.models import Classification, Household
+from households.models import Classification, Household, Movement, ReviewKind, ReviewRound
+from households.review_services import assessment_save, review_round_open
 from households.services import MemberData, household_save, household_status_record
 
 # Demo accounts; the README lists them. Never use these on a real deployment.
@@ -29,8 +31,11 @@ NEAR_POOR_2025 = {
 ESCAPED_2026 = {
     "year": 2026,
     "classification": Classification.ESCAPED_NEAR_POOR,
+    "previous": Classification.NEAR_POOR,
+    "movement": Movement.ESCAPED_NEAR_POOR,
     "decision_number": "198/QĐ-UBND",
     "decision_date": date(2025, 12, 18),
+    "valid_from": date(2025, 12, 18),
     "reason": "Chỉ tiêu giảm 01 hộ cận nghèo mỗi khóm",
 }
 
@@ -52,6 +57,7 @@ class Command(BaseCommand):
             users = self._users(scope)
             created = self._ward(ward, KHOM, PERSONS, users["canbo"], seed=2020)
             created += self._ward(second, SECOND_WARD[1], 47, users["canbo2"], seed=2021)
+            self._review(ward, users["canbo"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"{ward.name} (gồm phường Đông Xuyên cũ) và {second.name}: "
@@ -105,3 +111,26 @@ class Command(BaseCommand):
             for values in statuses:
                 household_status_record(user=officer, household=household, values=values)
         return len(households)
+
+    def _review(self, ward, officer):
+        """The 2026 annual review under way: a third of the list assessed (today is in it)."""
+        if ReviewRound.objects.filter(ward=ward).exists():
+            return
+        review = review_round_open(
+            user=officer,
+            ward=ward,
+            kind=ReviewKind.ANNUAL,
+            year=2026,
+            reference_date=date(2026, 9, 1),
+        )
+        rng = random.Random(2026)
+        manual = ["employment", "housing_quality", "water", "latrine", "telecom"]
+        for item in review.items.select_related("household").order_by("household__code")[::3]:
+            assessment_save(
+                user=officer,
+                review=review,
+                household=item.household,
+                values={"income_per_capita": rng.randrange(1_800_000, 3_600_000, 50_000)},
+                deprived=dict.fromkeys(rng.sample(manual, rng.choice([0, 1, 2, 3])), True),
+                override_reasons={},
+            )

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -36,6 +38,17 @@ class DisabilityLevel(models.TextChoices):
     PARTICULARLY_SEVERE = "particularly_severe", _("Đặc biệt nặng")
     SEVERE = "severe", _("Nặng")
     MILD = "mild", _("Nhẹ")
+
+
+class Education(models.TextChoices):
+    """The highest level reached; the order matters to the adult-education indicator."""
+
+    NONE = "none", _("Chưa học xong tiểu học")
+    PRIMARY = "primary", _("Tiểu học")
+    LOWER_SECONDARY = "lower_secondary", _("Trung học cơ sở")
+    UPPER_SECONDARY = "upper_secondary", _("Trung học phổ thông")
+    VOCATIONAL = "vocational", _("Sơ cấp, trung cấp, cao đẳng nghề")
+    HIGHER = "higher", _("Đại học trở lên")
 
 
 class HouseholdQuerySet(models.QuerySet):
@@ -115,6 +128,12 @@ class Person(models.Model):
     disability_level = models.CharField(
         _("mức độ khuyết tật"), max_length=20, choices=DisabilityLevel.choices, blank=True
     )
+    has_health_insurance = models.BooleanField(_("có thẻ BHYT"), null=True, blank=True)
+    health_insurance_number = models.CharField(_("mã thẻ BHYT"), max_length=15, blank=True)
+    in_school = models.BooleanField(_("đang đi học"), null=True, blank=True)
+    education = models.CharField(
+        _("trình độ học vấn"), max_length=20, choices=Education.choices, blank=True
+    )
     deceased_on = models.DateField(_("ngày mất"), null=True, blank=True)
     moved_out_on = models.DateField(_("ngày chuyển đi"), null=True, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
@@ -163,14 +182,43 @@ class HouseholdStatusQuerySet(models.QuerySet):
         return self.filter(ward_q(user, "household__ward_id", write=write))
 
 
+class Movement(models.TextChoices):
+    """How a status differs from the one before it (DOMAIN.md §4.6)."""
+
+    NEWLY_POOR = "newly_poor", _("Hộ nghèo phát sinh mới")
+    NEWLY_NEAR_POOR = "newly_near_poor", _("Hộ cận nghèo phát sinh mới")
+    RELAPSED_POOR = "relapsed_poor", _("Hộ tái nghèo")
+    ESCAPED_POOR = "escaped_poor", _("Hộ thoát nghèo")
+    ESCAPED_NEAR_POOR = "escaped_near_poor", _("Hộ thoát cận nghèo")
+    MOVED_OUT = "moved_out", _("Chuyển đi nơi khác")
+    UNCHANGED = "unchanged", _("Không đổi")
+
+
 class HouseholdStatus(models.Model):
-    """The household's classification for one year, as decided by the ward."""
+    """The household's classification from a date on, as decided by the ward.
+
+    A dated history: a new decision adds a row, the status in force on a day is the latest
+    row valid from that day or before. `year` is the year the classification is for.
+    """
 
     household = models.ForeignKey(
         Household, verbose_name=_("hộ"), on_delete=models.CASCADE, related_name="statuses"
     )
     year = models.PositiveSmallIntegerField(_("năm"))
+    valid_from = models.DateField(_("áp dụng từ ngày"))
     classification = models.CharField(_("phân loại"), max_length=20, choices=Classification.choices)
+    previous = models.CharField(
+        _("phân loại trước đó"), max_length=20, choices=Classification.choices, blank=True
+    )
+    movement = models.CharField(_("biến động"), max_length=20, choices=Movement.choices, blank=True)
+    review_round = models.ForeignKey(
+        "households.ReviewRound",
+        verbose_name=_("đợt rà soát"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statuses",
+    )
     decision_number = models.CharField(_("số quyết định"), max_length=50, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
     reason = models.TextField(_("lý do"), blank=True)
@@ -187,11 +235,19 @@ class HouseholdStatus(models.Model):
     class Meta:
         verbose_name = _("phân loại hộ theo năm")
         verbose_name_plural = _("phân loại hộ theo năm")
-        ordering = ["household", "-year"]
+        ordering = ["household", "-valid_from"]
         constraints = [
-            models.UniqueConstraint(fields=["household", "year"], name="status_one_per_year")
+            models.UniqueConstraint(fields=["household", "valid_from"], name="status_one_per_day")
         ]
-        indexes = [models.Index(fields=["year", "classification"])]
+        indexes = [
+            models.Index(fields=["year", "classification"]),
+            models.Index(fields=["valid_from", "movement"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.year}: {self.get_classification_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.valid_from is None:  # a status recorded for a year holds from its first day
+            self.valid_from = date(self.year, 1, 1)
+        super().save(*args, **kwargs)
