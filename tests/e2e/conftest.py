@@ -62,7 +62,7 @@ def artifacts():
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(django_db_serialized_rollback, transactional_db):
     """The demo ward of An Giang with its users (canbo, canbo2, …), as seed_demo makes it."""
     call_command("load_areas", "--province", "91", stdout=io.StringIO())
     call_command("seed_demo", stdout=io.StringIO())

@@ -79,7 +79,7 @@ def wait_for(job: ImportJob, *statuses: str, timeout: float = 30) -> ImportJob:
 
 
 def test_a_real_worker_previews_and_commits_a_list(
-    transactional_db, ward_officer, ward, worker, started
+    django_db_serialized_rollback, transactional_db, ward_officer, ward, worker, started
 ):
     ResidentialGroupFactory(parent=ward, name="Khóm Đông An")
     job = upload(ward_officer, ward, [*family("LX-001", 1), *family("LX-002", 2)])

@@ -10,6 +10,7 @@ from areas.models import Area, Kind, Level, Role
 from areas.services import areas_load, current_wards_for, residential_group_create, role_grant
 from households.demo import KHOM, PERSONS, SECOND_WARD, build_households
 from households.models import Classification, Household, Movement, ReviewKind, ReviewRound
+from households.review_queries import assessment_proposals
 from households.review_services import assessment_save, review_round_open
 from households.services import MemberData, household_save, household_status_record
 
@@ -126,11 +127,14 @@ class Command(BaseCommand):
         rng = random.Random(2026)
         manual = ["employment", "housing_quality", "water", "latrine", "telecom"]
         for item in review.items.select_related("household").order_by("household__code")[::3]:
+            proposals, _members = assessment_proposals(review, item.household)
+            deprived = {i.code: True for i, p in proposals if p and p.deprived}
+            deprived |= dict.fromkeys(rng.sample(manual, rng.choice([0, 1, 2, 3])), True)
             assessment_save(
                 user=officer,
                 review=review,
                 household=item.household,
                 values={"income_per_capita": rng.randrange(1_800_000, 3_600_000, 50_000)},
-                deprived=dict.fromkeys(rng.sample(manual, rng.choice([0, 1, 2, 3])), True),
+                deprived=deprived,
                 override_reasons={},
             )
