@@ -344,14 +344,15 @@ class _Copier:
         self.cursor, self.buffers, self.columns = cursor, {}, {}
 
     def table(self, model, skip=()) -> None:
-        cols = [f.column for f in model._meta.concrete_fields if f.column not in skip]
-        self.columns[model._meta.db_table] = cols
+        fields = [f for f in model._meta.concrete_fields if f.column not in skip]
+        # Columns a row leaves out get the field's default ("" for text, None if nullable).
+        self.columns[model._meta.db_table] = {f.column: f.get_default() for f in fields}
         self.buffers[model._meta.db_table] = []
 
     def add(self, model, row: dict) -> None:
         table = model._meta.db_table
         buf = self.buffers[table]
-        buf.append(_line(row.get(c) for c in self.columns[table]))
+        buf.append(_line(row.get(c, d) for c, d in self.columns[table].items()))
         if len(buf) >= self.CHUNK:
             self.flush(table)
 
@@ -445,7 +446,7 @@ def _register_load(args, wards) -> None:
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as wrapper:
         cursor = wrapper.cursor
-        cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY")
+        cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
         # Foreign keys are right by construction: skip their deferred per-row checks.
         cursor.execute("SET LOCAL session_replication_role = replica")
         copier = _Copier(cursor)

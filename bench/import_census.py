@@ -418,7 +418,7 @@ def register_empty() -> None:
 
     tables = ", ".join(register_tables())
     with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY")
+        cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
         cursor.execute(f"VACUUM ANALYZE {tables}")
 
 

@@ -117,7 +117,12 @@ class AssessmentForm(forms.Form):
             name = f"deprived_{indicator.code}"
             self.fields[name] = forms.BooleanField(label=indicator.name, required=False)
             self.fields[f"reason_{indicator.code}"] = forms.CharField(
-                label=gettext_lazy("Lý do khác với đề xuất"), required=False, max_length=255
+                label=gettext_lazy("Lý do khác với đề xuất"),
+                required=False,
+                max_length=255,
+                widget=forms.TextInput(
+                    attrs={"placeholder": gettext_lazy("Lý do, nếu chọn khác đề xuất")}
+                ),
             )
             if proposal is not None and proposal.deprived is not None:
                 self.fields[name].initial = proposal.deprived

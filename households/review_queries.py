@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from . import rules
-from .models import Assessment, Household, HouseholdStatus, ReviewItem, ReviewRound
+from .models import Assessment, Household, HouseholdStatus, Person, ReviewItem, ReviewRound
 
 
 def statuses_before(households: QuerySet[Household], day: date) -> dict[int, str]:
@@ -94,10 +94,11 @@ def get_round_for_user(user, pk: int, *, write: bool = False) -> ReviewRound:
 def round_items(review: ReviewRound):
     """The round's households with their assessment (or None), head and group, by code."""
     assessments = {a.household_id: a for a in review.assessments.all()}
+    head = Person.objects.filter(household=OuterRef("household"), relation_to_head="head")
     items = list(
-        review.items.select_related("household", "household__residential_group").order_by(
-            "household__code"
-        )
+        review.items.select_related("household", "household__residential_group")
+        .annotate(head_name=Subquery(head.values("full_name")[:1]))
+        .order_by("household__code")
     )
     for item in items:
         item.assessment = assessments.get(item.household_id)
