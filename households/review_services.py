@@ -71,10 +71,6 @@ def review_round_open(
         )
     reference = reference_date or timezone.localdate()
     month = month if monthly else None
-    # The unique constraint decides under concurrency; SQLite treats the NULL month of
-    # annual rounds as distinct, so ask first as well.
-    if ReviewRound.objects.filter(ward=ward, kind=kind, year=year, month=month).exists():
-        raise ReviewError(_("Đợt rà soát này đã được mở."))
     try:
         with transaction.atomic():
             review = ReviewRound.objects.create(

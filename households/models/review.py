@@ -103,11 +103,17 @@ class ReviewRound(models.Model):
         verbose_name_plural = _("đợt rà soát")
         ordering = ["-year", "-month", "ward"]
         constraints = [
+            # Annual rounds have no month: two partial indexes, as NULLs are never equal.
+            models.UniqueConstraint(
+                fields=["ward", "kind", "year"],
+                condition=models.Q(month__isnull=True),
+                name="review_round_unique_year",
+            ),
             models.UniqueConstraint(
                 fields=["ward", "kind", "year", "month"],
-                name="review_round_unique",
-                nulls_distinct=False,
-            )
+                condition=models.Q(month__isnull=False),
+                name="review_round_unique_month",
+            ),
         ]
 
     def __str__(self) -> str:
