@@ -242,7 +242,10 @@ def _template_msgids() -> set[tuple]:
     for path in (ROOT / "templates").rglob("*.html"):
         text = path.read_text()
         for m in TRANSLATE_TAG.finditer(text):
-            found.add((m.group(3) or m.group(4), m.group(1) or m.group(2)))
+            # Django looks a {% translate %} literal up with its "%" doubled, as makemessages
+            # writes it.
+            msgid = (m.group(1) or m.group(2)).replace("%", "%%")
+            found.add((m.group(3) or m.group(4), msgid))
         for m in BLOCK_TAG.finditer(text):
             context = re.search(r"""context\s+(?:"([^"]*)"|'([^']*)')""", m.group(1))
             context = context and (context.group(1) or context.group(2))
