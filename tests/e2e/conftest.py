@@ -4,15 +4,15 @@
 Screenshots go to test-artifacts/ (gitignored) for a person to look at.
 """
 
-import importlib
 import io
 import os
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+
+from ..seeds import seed_poverty_standards
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by
 # fixtures and live_server would otherwise refuse to run.
@@ -67,12 +67,10 @@ def artifacts():
 def demo(transactional_db):
     """The demo ward of An Giang with its users (canbo, canbo2, …), as seed_demo makes it.
 
-    Every browser test ends by emptying the tables, data migrations' rows included (and a
-    serialized rollback does not reach the connection under Playwright's greenlets): the
-    poverty standards are seeded again from their migration.
+    Every browser test ends by emptying the tables (a serialized rollback does not reach
+    the connection under Playwright's greenlets): the migrated rows are seeded again.
     """
-    seed = importlib.import_module("households.migrations.0007_seed_poverty_standards").seed
-    seed(apps, None)
+    seed_poverty_standards()
     call_command("load_areas", "--province", "91", stdout=io.StringIO())
     call_command("seed_demo", stdout=io.StringIO())
 
