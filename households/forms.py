@@ -15,6 +15,14 @@ DATE_WIDGET = forms.DateInput(
     attrs={"placeholder": gettext_lazy("nn/tt/nnnn"), "inputmode": "numeric"}
 )
 CHOOSE = ("", gettext_lazy("— Chọn —"))
+# A yes/no the officer may not know yet: NullBooleanField reads "unknown" as None.
+YES_NO_UNKNOWN_WIDGET = forms.Select(
+    choices=[
+        ("unknown", gettext_lazy("Chưa rõ")),
+        ("true", gettext_lazy("Có")),
+        ("false", gettext_lazy("Không")),
+    ]
+)
 
 
 class HouseholdFilterForm(forms.Form):
@@ -116,13 +124,7 @@ class MemberForm(forms.Form):
     has_health_insurance = forms.NullBooleanField(
         label=gettext_lazy("Có thẻ BHYT"),
         required=False,
-        widget=forms.Select(
-            choices=[
-                ("unknown", gettext_lazy("Chưa rõ")),
-                ("true", gettext_lazy("Có")),
-                ("false", gettext_lazy("Không")),
-            ]
-        ),
+        widget=YES_NO_UNKNOWN_WIDGET,
     )
     health_insurance_number = forms.CharField(
         label=gettext_lazy("Mã thẻ BHYT"), max_length=15, required=False
@@ -130,13 +132,7 @@ class MemberForm(forms.Form):
     in_school = forms.NullBooleanField(
         label=gettext_lazy("Đang đi học"),
         required=False,
-        widget=forms.Select(
-            choices=[
-                ("unknown", gettext_lazy("Chưa rõ")),
-                ("true", gettext_lazy("Có")),
-                ("false", gettext_lazy("Không")),
-            ]
-        ),
+        widget=YES_NO_UNKNOWN_WIDGET,
     )
     education = forms.ChoiceField(
         label=gettext_lazy("Học vấn"),

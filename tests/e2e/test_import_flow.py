@@ -13,6 +13,7 @@ from areas.models import RoleAssignment
 from imports import services, tasks
 from imports.models import ImportJob
 
+from ..imports.sheets import HEADER
 from .conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.e2e
@@ -21,20 +22,6 @@ TITLE_ROWS = [
     "ỦY BAN NHÂN DÂN PHƯỜNG LONG XUYÊN",
     "DANH SÁCH HỘ CẬN NGHÈO NĂM 2025 – KHÓM ĐÔNG AN, ĐÔNG PHÚ",
     "(Kèm theo Quyết định số 12/QĐ-UBND ngày 20/01/2025 của UBND phường)",
-]
-HEADER = [
-    "STT",
-    "Mã hộ",
-    "Khóm",
-    "Địa chỉ",
-    "Họ và tên",
-    "Quan hệ với chủ hộ",
-    "Ngày sinh",
-    "Giới tính",
-    "Số CCCD",
-    "Dân tộc",
-    "Phân loại hộ",
-    "Ghi chú",
 ]
 AN = ("Khóm Đông An", "Tổ 3, khóm Đông An, phường Long Xuyên")
 AN_1 = ("Khóm Đông An", "Tổ 1, khóm Đông An, phường Long Xuyên")
@@ -162,6 +149,16 @@ def english_words(page) -> list[str]:
     return ENGLISH.findall(text)
 
 
+def screenshots(page, artifacts, name: str) -> None:
+    """Save the page as a desktop and a phone show it: Vietnamese only, no sideways scroll."""
+    page.screenshot(path=artifacts / f"{name}-desktop.png", full_page=True)
+    assert english_words(page) == []
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=artifacts / f"{name}-phone.png", full_page=True)
+    page.set_viewport_size(DESKTOP)
+
+
 def upload(page, live_server, path):
     page.goto(f"{live_server.url}/imports/")
     page.fill("#id_year", "2025")
@@ -229,12 +226,7 @@ def test_officer_imports_a_list_fixes_it_and_finds_a_person(
         (str(BAD_ID_ROW), "Số CCCD", "Lỗi", BAD_ID_MESSAGE),
         (str(NO_HEAD_ROW), "Quan hệ với chủ hộ", "Lỗi", NO_HEAD_MESSAGE),
     ]
-    page.screenshot(path=artifacts / "import-preview-problems-desktop.png", full_page=True)
-    assert english_words(page) == []
-    page.set_viewport_size(PHONE)
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    page.screenshot(path=artifacts / "import-preview-problems-phone.png", full_page=True)
-    page.set_viewport_size(DESKTOP)
+    screenshots(page, artifacts, "import-preview-problems")
 
     # 3. The error file: the list as sent, with what to fix at the end of each row.
     with page.expect_download() as download:
@@ -304,12 +296,7 @@ def test_officer_imports_a_list_fixes_it_and_finds_a_person(
     expect(jobs.first).to_contain_text(fixed.name)
     expect(jobs.first).to_contain_text("Đã nhập xong")
     expect(jobs.last).to_contain_text("Đã xem trước")
-    page.screenshot(path=artifacts / "import-list-jobs-desktop.png", full_page=True)
-    assert english_words(page) == []
-    page.set_viewport_size(PHONE)
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    page.screenshot(path=artifacts / "import-list-jobs-phone.png", full_page=True)
-    page.set_viewport_size(DESKTOP)
+    screenshots(page, artifacts, "import-list-jobs")
 
     # 6. The person is in the register, found without diacritics, with the import in history.
     page.get_by_role("link", name="Hộ gia đình", exact=True).first.click()

@@ -1,15 +1,6 @@
-from datetime import date
-
-import pytest
-
 from households.history import Change, household_history
 from households.models import Household
-from households.services import (
-    MemberData,
-    household_delete,
-    household_save,
-    household_status_record,
-)
+from households.services import household_delete, household_status_record
 
 from ..factories import (
     HouseholdFactory,
@@ -18,70 +9,7 @@ from ..factories import (
     ResidentialGroupFactory,
     UserFactory,
 )
-
-
-@pytest.fixture
-def officer(ward_officer):
-    ward_officer.first_name, ward_officer.last_name = "Lan", "Võ Thị"
-    ward_officer.save(update_fields=["first_name", "last_name"])
-    return ward_officer
-
-
-def person_values(**values) -> dict:
-    return {
-        "full_name": "Nguyễn Đức Thắng",
-        "national_id": "",
-        "legacy_id": "",
-        "birth_date": date(1980, 5, 17),
-        "birth_year_only": False,
-        "sex": "male",
-        "ethnicity": "Kinh",
-        "relation_to_head": "head",
-        "disability_level": "",
-        "deceased_on": None,
-        "moved_out_on": None,
-    } | values
-
-
-def household_values(ward, **values) -> dict:
-    return {
-        "ward": ward,
-        "residential_group": None,
-        "code": "AG-001",
-        "address": "12 Lê Lợi",
-        "phone": "",
-        "notes": "",
-    } | values
-
-
-def create(user, ward, **values) -> Household:
-    return household_save(
-        user=user,
-        household=None,
-        values=household_values(ward, **values),
-        members=[
-            MemberData(None, person_values()),
-            MemberData(
-                None,
-                person_values(
-                    full_name="Trần Thị Mai",
-                    sex="female",
-                    birth_date=date(1983, 2, 1),
-                    relation_to_head="spouse",
-                ),
-            ),
-        ],
-    )
-
-
-def update(user, household, *, members=(), **values) -> Household:
-    return household_save(
-        user=user,
-        household=household,
-        values=household_values(household.ward, **values),
-        members=list(members),
-        version=household.version,
-    )
+from .register import HEAD_ID, create, member, spouse_member, update
 
 
 def entry_for(entries, subject, action):
@@ -139,17 +67,8 @@ def test_it_tells_a_members_changes_by_their_labels(officer, ward):
         officer,
         household,
         members=[
-            MemberData(head.pk, person_values(relation_to_head="spouse")),
-            MemberData(
-                spouse.pk,
-                person_values(
-                    full_name="Trần Thị Mai",
-                    sex="female",
-                    birth_date=date(1983, 2, 1),
-                    relation_to_head="head",
-                    disability_level="severe",
-                ),
-            ),
+            member(head.pk, national_id=HEAD_ID, relation_to_head="spouse"),
+            spouse_member(spouse.pk, relation_to_head="head", disability_level="severe"),
         ],
     )
 
@@ -171,7 +90,7 @@ def test_it_leaves_out_saves_that_changed_nothing(officer, ward):
         officer,
         household,
         address="15 Trần Hưng Đạo",
-        members=[MemberData(head.pk, person_values())],  # re-sent as it was
+        members=[member(head.pk, national_id=HEAD_ID)],  # re-sent as it was
     )
 
     entries = household_history(household)
@@ -225,7 +144,7 @@ def test_it_tells_a_deleted_member_apart_from_the_household(officer, ward):
     household = create(officer, ward)
     head, spouse = household.members.order_by("pk")
 
-    update(officer, household, members=[MemberData(spouse.pk, person_values(), delete=True)])
+    update(officer, household, members=[member(spouse.pk, delete=True)])
 
     entries = household_history(household)
     assert entry_for(entries, "Nhân khẩu: Trần Thị Mai", "deleted").who == "Võ Thị Lan"

@@ -1,6 +1,6 @@
 """The review round from opening to the ward chair's decision, as the services run it."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -47,15 +47,33 @@ def open_annual(user, ward):
     )
 
 
-def assess(user, review, household, income, manual=(), version=None):
+def assess(user, review, household, income, manual=(), version=None, reasons=None):
     return assessment_save(
         user=user,
         review=review,
         household=household,
         values={"income_per_capita": income},
         deprived=dict.fromkeys(manual, True),
-        override_reasons={},
+        override_reasons=reasons or {},
         version=version,
+    )
+
+
+def post(user, review, first_day, place=""):
+    """Post the list for five days from `first_day`; nobody complains."""
+    return posting_record(
+        user=user,
+        review=review,
+        posting_from=first_day,
+        posting_to=first_day + timedelta(days=4),
+        place=place,
+        complaints="",
+    )
+
+
+def decide(user, review, decided_on, number="25/QĐ-UBND", signer="Nguyễn Văn A"):
+    return review_round_decide(
+        user=user, review=review, number=number, decided_on=decided_on, signer=signer
     )
 
 
@@ -97,21 +115,8 @@ def test_a_round_from_start_to_decision_writes_each_status_with_its_movement(
     assert meeting.passed
     review.refresh_from_db()
     assert review.stage == ReviewStage.POSTING
-    posting_record(
-        user=ward_officer,
-        review=review,
-        posting_from=date(2026, 10, 22),
-        posting_to=date(2026, 10, 26),
-        place="Nhà văn hóa khóm",
-        complaints="",
-    )
-    written = review_round_decide(
-        user=ward_officer,
-        review=review,
-        number="25/QĐ-UBND",
-        decided_on=date(2026, 12, 10),
-        signer="Nguyễn Văn A",
-    )
+    post(ward_officer, review, date(2026, 10, 22), place="Nhà văn hóa khóm")
+    written = decide(ward_officer, review, date(2026, 12, 10))
 
     assert written == 3
     new = HouseholdStatus.objects.filter(review_round=review)
@@ -135,18 +140,11 @@ def test_a_decision_submitted_twice_writes_the_statuses_and_history_once(
     ward_officer, ward, households
 ):
     review = _posted(ward_officer, ward, households)
-    decide = {
-        "user": ward_officer,
-        "review": review,
-        "number": "25/QĐ-UBND",
-        "decided_on": date(2026, 12, 10),
-        "signer": "Nguyễn Văn A",
-    }
-    review_round_decide(**decide)
+    decide(ward_officer, review, date(2026, 12, 10))
     counts = (HouseholdStatus.objects.count(), HouseholdStatus.history.count())
 
     with pytest.raises(ReviewError, match="đã có quyết định"):
-        review_round_decide(**decide)
+        decide(ward_officer, review, date(2026, 12, 10))
 
     assert (HouseholdStatus.objects.count(), HouseholdStatus.history.count()) == counts
 
@@ -156,14 +154,7 @@ def _posted(user, ward, households):
     assess(user, review, households["A"], 3_000_000)
     assess(user, review, households["B"], 1_000_000)
     meeting_record(user=user, review=review, held_on=date(2026, 10, 20), attendance=10, agreed=9)
-    posting_record(
-        user=user,
-        review=review,
-        posting_from=date(2026, 10, 22),
-        posting_to=date(2026, 10, 26),
-        place="",
-        complaints="",
-    )
+    post(user, review, date(2026, 10, 22))
     return review
 
 
@@ -202,9 +193,7 @@ def test_no_decision_before_the_posting(ward_officer, ward, households):
     review = open_annual(ward_officer, ward)
 
     with pytest.raises(ReviewError, match="chưa qua họp dân"):
-        review_round_decide(
-            user=ward_officer, review=review, number="1", decided_on=date(2026, 12, 1), signer="X"
-        )
+        decide(ward_officer, review, date(2026, 12, 1), number="1", signer="X")
     assert not HouseholdStatus.objects.filter(review_round=review).exists()
 
 
@@ -218,24 +207,15 @@ def test_a_member_without_a_card_proposes_a_deprivation_the_officer_overrides_wi
         has_health_insurance=False,
     )
     review = open_annual(ward_officer, ward)
-    values = {"income_per_capita": 1_000_000}
 
     with pytest.raises(ReviewError, match="Bảo hiểm y tế"):
-        assessment_save(
-            user=ward_officer,
-            review=review,
-            household=households["B"],
-            values=values,
-            deprived={},
-            override_reasons={},
-        )
-    saved = assessment_save(
-        user=ward_officer,
-        review=review,
-        household=households["B"],
-        values=values,
-        deprived={},
-        override_reasons={"health_insurance": "Thẻ cấp tháng 8, chưa cập nhật"},
+        assess(ward_officer, review, households["B"], 1_000_000)
+    saved = assess(
+        ward_officer,
+        review,
+        households["B"],
+        1_000_000,
+        reasons={"health_insurance": "Thẻ cấp tháng 8, chưa cập nhật"},
     )
 
     assert saved.deprivations["health_insurance"] == {
@@ -318,21 +298,8 @@ def test_a_monthly_round_writes_only_what_changed(ward_officer, ward, households
     meeting_record(
         user=ward_officer, review=review, held_on=date(2026, 3, 20), attendance=5, agreed=5
     )
-    posting_record(
-        user=ward_officer,
-        review=review,
-        posting_from=date(2026, 3, 21),
-        posting_to=date(2026, 3, 25),
-        place="",
-        complaints="",
-    )
+    post(ward_officer, review, date(2026, 3, 21))
 
-    written = review_round_decide(
-        user=ward_officer,
-        review=review,
-        number="7/QĐ-UBND",
-        decided_on=date(2026, 3, 28),
-        signer="X",
-    )
+    written = decide(ward_officer, review, date(2026, 3, 28), number="7/QĐ-UBND", signer="X")
 
     assert written == 0

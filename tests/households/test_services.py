@@ -4,7 +4,6 @@ import pytest
 
 from households.models import Household, HouseholdStatus, Person
 from households.services import (
-    MemberData,
     RegisterError,
     StaleEdit,
     household_delete,
@@ -17,65 +16,22 @@ from ..factories import (
     HouseholdStatusFactory,
     PersonFactory,
     ResidentialGroupFactory,
-    national_id_for,
 )
-
-HEAD_ID = national_id_for(date(1980, 5, 17), "male", 111)
-SPOUSE_ID = national_id_for(date(1983, 2, 1), "female", 222)
-
-
-def member(id=None, *, delete=False, **values) -> MemberData:
-    """One member as the form delivers it: every person field, blank unless given."""
-    defaults = {
-        "full_name": "Nguyễn Đức Thắng",
-        "national_id": "",
-        "legacy_id": "",
-        "birth_date": date(1980, 5, 17),
-        "birth_year_only": False,
-        "sex": "male",
-        "ethnicity": "Kinh",
-        "relation_to_head": "head",
-        "disability_level": "",
-        "deceased_on": None,
-        "moved_out_on": None,
-    }
-    return MemberData(id=id, values=defaults | values, delete=delete)
-
-
-def household_values(ward, **overrides) -> dict:
-    values = {
-        "ward": ward,
-        "residential_group": None,
-        "code": "AG-001",
-        "address": "12 Lê Lợi",
-        "phone": "",
-        "notes": "",
-    }
-    return values | overrides
-
-
-def head_and_spouse() -> list[MemberData]:
-    return [
-        member(full_name="Nguyễn Đức Thắng", national_id=HEAD_ID),
-        member(
-            full_name="Trần Thị Mai",
-            national_id=SPOUSE_ID,
-            birth_date=date(1983, 2, 1),
-            sex="female",
-            relation_to_head="spouse",
-        ),
-    ]
+from .register import (
+    HEAD_ID,
+    SPOUSE_ID,
+    create,
+    household_values,
+    member,
+    spouse_member,
+    update,
+)
 
 
 def test_it_creates_a_household_with_its_members(ward_officer, ward):
     group = ResidentialGroupFactory(parent=ward)
 
-    household = household_save(
-        user=ward_officer,
-        household=None,
-        values=household_values(ward, residential_group=group),
-        members=head_and_spouse(),
-    )
+    household = create(ward_officer, ward, residential_group=group)
 
     household.refresh_from_db()
     assert (household.ward, household.residential_group, household.code) == (ward, group, "AG-001")
@@ -91,12 +47,7 @@ def test_it_creates_a_household_with_its_members(ward_officer, ward):
 def test_it_stores_names_in_nfc_with_single_spaces(ward_officer, ward):
     decomposed = "  Nguye\u0302\u0303n   Đức Thắng "
 
-    household = household_save(
-        user=ward_officer,
-        household=None,
-        values=household_values(ward),
-        members=[member(full_name=decomposed)],
-    )
+    household = create(ward_officer, ward, members=[member(full_name=decomposed)])
 
     person = household.members.get()
     assert person.full_name == "Nguyễn Đức Thắng"
@@ -117,15 +68,13 @@ def test_it_treats_missing_optional_values_as_blank(ward_officer, ward):
 
 
 def test_it_updates_fields_members_and_version_in_one_save(ward_officer, ward):
-    household = household_save(
-        user=ward_officer, household=None, values=household_values(ward), members=head_and_spouse()
-    )
+    household = create(ward_officer, ward)
     head, spouse = household.members.order_by("pk")
 
-    household_save(
-        user=ward_officer,
-        household=household,
-        values=household_values(ward, address="15 Trần Hưng Đạo"),
+    update(
+        ward_officer,
+        household,
+        address="15 Trần Hưng Đạo",
         members=[
             member(head.pk, full_name="Nguyễn Đức Thắng", national_id=HEAD_ID),
             member(spouse.pk, delete=True),
@@ -135,7 +84,6 @@ def test_it_updates_fields_members_and_version_in_one_save(ward_officer, ward):
                 relation_to_head="child",
             ),
         ],
-        version=1,
     )
 
     household.refresh_from_db()
@@ -148,66 +96,25 @@ def test_it_updates_fields_members_and_version_in_one_save(ward_officer, ward):
 
 
 def test_it_keeps_members_the_save_does_not_mention(ward_officer, ward):
-    household = household_save(
-        user=ward_officer, household=None, values=household_values(ward), members=head_and_spouse()
-    )
+    household = create(ward_officer, ward)
     head, spouse = household.members.order_by("pk")
 
-    household_save(
-        user=ward_officer,
-        household=household,
-        values=household_values(ward),
-        members=[member(head.pk, full_name="Nguyễn Đức Thắng", national_id=HEAD_ID)],
-        version=1,
-    )
+    update(ward_officer, household, members=[member(head.pk, national_id=HEAD_ID)])
 
     assert set(household.members.all()) == {head, spouse}
 
 
-def test_it_swaps_the_head_between_two_members_in_one_save(ward_officer, ward):
-    household = household_save(
-        user=ward_officer, household=None, values=household_values(ward), members=head_and_spouse()
-    )
+@pytest.mark.parametrize("new_head_first", [False, True], ids=["old_head_first", "new_head_first"])
+def test_it_swaps_the_head_between_two_members_in_one_save(ward_officer, ward, new_head_first):
+    household = create(ward_officer, ward)
     head, spouse = household.members.order_by("pk")
-    # The head comes first in the list, so a naive save would briefly hold two heads.
-    household_save(
-        user=ward_officer,
-        household=household,
-        values=household_values(ward),
-        members=[
-            member(head.pk, national_id=HEAD_ID, relation_to_head="spouse"),
-            member(
-                spouse.pk,
-                full_name="Trần Thị Mai",
-                national_id=SPOUSE_ID,
-                birth_date=date(1983, 2, 1),
-                sex="female",
-                relation_to_head="head",
-            ),
-        ],
-        version=1,
-    )
+    swapped = [
+        member(head.pk, national_id=HEAD_ID, relation_to_head="spouse"),
+        spouse_member(spouse.pk, relation_to_head="head"),
+    ]
 
-    relations = dict(household.members.values_list("pk", "relation_to_head"))
-    assert relations == {head.pk: "spouse", spouse.pk: "head"}
-
-
-def test_it_swaps_the_head_when_the_new_head_is_listed_first(ward_officer, ward):
-    household = household_save(
-        user=ward_officer, household=None, values=household_values(ward), members=head_and_spouse()
-    )
-    head, spouse = household.members.order_by("pk")
-
-    household_save(
-        user=ward_officer,
-        household=household,
-        values=household_values(ward),
-        members=[
-            member(spouse.pk, full_name="Trần Thị Mai", sex="female", relation_to_head="head"),
-            member(head.pk, relation_to_head="spouse"),
-        ],
-        version=1,
-    )
+    # With the old head listed first, a naive save would briefly hold two heads.
+    update(ward_officer, household, members=swapped[::-1] if new_head_first else swapped)
 
     relations = dict(household.members.values_list("pk", "relation_to_head"))
     assert relations == {head.pk: "spouse", spouse.pk: "head"}
@@ -221,27 +128,21 @@ def test_it_refuses_a_household_without_exactly_one_head(ward_officer, ward, rel
     members = [member(full_name=f"Người {i}", relation_to_head=r) for i, r in enumerate(relations)]
 
     with pytest.raises(RegisterError, match=message):
-        household_save(
-            user=ward_officer, household=None, values=household_values(ward), members=members
-        )
+        create(ward_officer, ward, members=members)
 
     assert not Household.objects.exists()
     assert not Person.objects.exists()
 
 
 def test_it_refuses_a_second_head_next_to_a_member_left_unmentioned(ward_officer, ward):
-    household = household_save(
-        user=ward_officer, household=None, values=household_values(ward), members=head_and_spouse()
-    )
+    household = create(ward_officer, ward)
     head, spouse = household.members.order_by("pk")
 
     with pytest.raises(RegisterError, match="đang có 2 người"):
-        household_save(
-            user=ward_officer,
-            household=household,
-            values=household_values(ward),
+        update(
+            ward_officer,
+            household,
             members=[member(spouse.pk, full_name="Trần Thị Mai", relation_to_head="head")],
-            version=1,
         )
 
     relations = dict(household.members.values_list("pk", "relation_to_head"))
@@ -249,9 +150,7 @@ def test_it_refuses_a_second_head_next_to_a_member_left_unmentioned(ward_officer
 
 
 def test_it_refuses_a_stale_edit_and_writes_nothing(ward_officer, ward):
-    household = household_save(
-        user=ward_officer, household=None, values=household_values(ward), members=head_and_spouse()
-    )
+    household = create(ward_officer, ward)
     stale = Household.objects.get(pk=household.pk)
     household_save(
         user=ward_officer,
@@ -279,12 +178,7 @@ def test_it_refuses_a_national_id_held_in_another_household(ward_officer, ward, 
     PersonFactory(household=HouseholdFactory(ward=other_ward), national_id=HEAD_ID)
 
     with pytest.raises(RegisterError, match=f"{HEAD_ID} đã thuộc một người ở hộ khác"):
-        household_save(
-            user=ward_officer,
-            household=None,
-            values=household_values(ward),
-            members=head_and_spouse(),
-        )
+        create(ward_officer, ward)
 
     assert not Household.objects.filter(ward=ward).exists()
     assert Person.objects.filter(national_id=HEAD_ID).count() == 1
@@ -292,18 +186,15 @@ def test_it_refuses_a_national_id_held_in_another_household(ward_officer, ward, 
 
 def test_it_refuses_a_national_id_taken_over_on_update_and_keeps_the_household(ward_officer, ward):
     elsewhere = PersonFactory(household=HouseholdFactory(ward=ward))
-    household = household_save(
-        user=ward_officer, household=None, values=household_values(ward), members=head_and_spouse()
-    )
+    household = create(ward_officer, ward)
     head = household.members.get(relation_to_head="head")
 
     with pytest.raises(RegisterError, match="đã thuộc một người ở hộ khác"):
-        household_save(
-            user=ward_officer,
-            household=household,
-            values=household_values(ward, address="Không được lưu"),
+        update(
+            ward_officer,
+            household,
+            address="Không được lưu",
             members=[member(head.pk, national_id=elsewhere.national_id)],
-            version=1,
         )
 
     household.refresh_from_db()
@@ -315,9 +206,7 @@ def test_it_refuses_a_household_code_already_used_in_the_ward(ward_officer, ward
     HouseholdFactory(ward=ward, code="AG-001")
 
     with pytest.raises(RegisterError, match="AG-001 đã có"):
-        household_save(
-            user=ward_officer, household=None, values=household_values(ward), members=[member()]
-        )
+        create(ward_officer, ward, members=[member()])
 
     assert Household.objects.count() == 1
     assert not Person.objects.exists()
@@ -326,9 +215,7 @@ def test_it_refuses_a_household_code_already_used_in_the_ward(ward_officer, ward
 def test_it_allows_the_same_household_code_in_another_ward(ward_officer, ward, other_ward):
     HouseholdFactory(ward=other_ward, code="AG-001")
 
-    household_save(
-        user=ward_officer, household=None, values=household_values(ward), members=[member()]
-    )
+    create(ward_officer, ward, members=[member()])
 
     assert Household.objects.filter(code="AG-001").count() == 2
 
@@ -336,29 +223,20 @@ def test_it_allows_the_same_household_code_in_another_ward(ward_officer, ward, o
 def test_it_refuses_to_write_a_ward_outside_the_users_scope(ward_officer, approver, other_ward):
     for user in (ward_officer, approver):
         with pytest.raises(RegisterError, match="không có quyền"):
-            household_save(
-                user=user,
-                household=None,
-                values=household_values(other_ward),
-                members=[member()],
-            )
+            create(user, other_ward, members=[member()])
 
     assert not Household.objects.exists()
 
 
 def test_it_refuses_a_member_of_another_household(ward_officer, ward):
     stranger = PersonFactory(household=HouseholdFactory(ward=ward), relation_to_head="head")
-    household = household_save(
-        user=ward_officer, household=None, values=household_values(ward), members=head_and_spouse()
-    )
+    household = create(ward_officer, ward)
 
     with pytest.raises(RegisterError, match="không thuộc hộ này"):
-        household_save(
-            user=ward_officer,
-            household=household,
-            values=household_values(ward),
+        update(
+            ward_officer,
+            household,
             members=[member(stranger.pk, full_name="Đổi tên", relation_to_head="child")],
-            version=1,
         )
 
     before = (stranger.household_id, stranger.full_name, stranger.relation_to_head)
@@ -367,9 +245,7 @@ def test_it_refuses_a_member_of_another_household(ward_officer, ward):
 
 
 def test_it_records_who_saved_in_the_history(ward_officer, ward):
-    household = household_save(
-        user=ward_officer, household=None, values=household_values(ward), members=head_and_spouse()
-    )
+    household = create(ward_officer, ward)
 
     assert household.history.get().history_user == ward_officer
     assert {r.history_user for r in Person.history.filter(household_id=household.pk)} == {
@@ -378,9 +254,7 @@ def test_it_records_who_saved_in_the_history(ward_officer, ward):
 
 
 def test_it_deletes_a_household_with_its_members_and_statuses_keeping_history(ward_officer, ward):
-    household = household_save(
-        user=ward_officer, household=None, values=household_values(ward), members=head_and_spouse()
-    )
+    household = create(ward_officer, ward)
     household_status_record(
         user=ward_officer, household=household, values={"year": 2025, "classification": "poor"}
     )

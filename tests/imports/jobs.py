@@ -1,5 +1,7 @@
 """Drive an import job through its services the way the pages and the worker do."""
 
+from datetime import date
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from imports.models import ImportJob
@@ -12,6 +14,9 @@ from imports.services import (
 )
 
 from .sheets import census, xlsx
+
+# The decision a list of classifications comes with.
+DECISION = {"year": 2025, "decision_number": "12/QĐ-UBND", "decision_date": date(2025, 1, 20)}
 
 
 def upload(user, ward, content, *, name: str = "danh-sach.xlsx", **options) -> ImportJob:

@@ -90,6 +90,11 @@ def family(code: str, n: int = 1, **household) -> list[dict]:
     ]
 
 
+def two_families() -> list[dict]:
+    """LX-001 and LX-002: six people, each family with a head, his wife and a child."""
+    return [*family("LX-001", 1), *family("LX-002", 2)]
+
+
 def census(people: list[dict], *, header=HEADER, titles=TITLES, total: bool = True) -> list[list]:
     """The sheet's rows: titles, header, numbered persons, a blank row and the total line."""
     rows = [list(t) for t in titles] + [list(header)]

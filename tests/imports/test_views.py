@@ -53,6 +53,16 @@ def mapping_post(job: ImportJob, **overrides) -> dict:
     return data | overrides
 
 
+def assert_not_run(client, job: ImportJob, queued: dict, name: str) -> None:
+    """Posting to the page `name` finds no job: nothing changes, nothing is queued."""
+    response = client.post(reverse(name, args=[job.pk]), mapping_post(job))
+
+    assert response.status_code == 404
+    job.refresh_from_db()
+    assert job.status == Status.PREVIEWED
+    assert queued == {"preview": [], "commit": []}
+
+
 def upload_post(ward, data: bytes, name: str = "danh-sach.xlsx", **fields) -> dict:
     return {
         "ward": ward.pk,
@@ -101,12 +111,7 @@ def test_officers_of_another_ward_cannot_see_a_job(client, other_ward_officer, j
 def test_officers_of_another_ward_cannot_run_a_job(client, other_ward_officer, job, queued, name):
     client.force_login(other_ward_officer)
 
-    response = client.post(reverse(name, args=[job.pk]), mapping_post(job))
-
-    assert response.status_code == 404
-    job.refresh_from_db()
-    assert job.status == Status.PREVIEWED
-    assert queued == {"preview": [], "commit": []}
+    assert_not_run(client, job, queued, name)
 
 
 def test_another_wards_jobs_are_not_listed(client, other_ward_officer, job):
@@ -128,12 +133,7 @@ def test_an_approver_reads_the_jobs_of_the_province(client, approver, job, name)
 def test_an_approver_cannot_run_a_job(client, approver, job, queued, name):
     client.force_login(approver)
 
-    response = client.post(reverse(name, args=[job.pk]), mapping_post(job))
-
-    assert response.status_code == 404
-    job.refresh_from_db()
-    assert job.status == Status.PREVIEWED
-    assert queued == {"preview": [], "commit": []}
+    assert_not_run(client, job, queued, name)
 
 
 def test_an_approver_sees_no_mapping_form_nor_commit_button(client, approver, job):
