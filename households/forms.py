@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from areas.models import Area
 from areas.names import clean_name
@@ -19,8 +19,8 @@ CHOOSE = ("", gettext_lazy("— Chọn —"))
 YES_NO_UNKNOWN_WIDGET = forms.Select(
     choices=[
         ("unknown", gettext_lazy("Chưa rõ")),
-        ("true", gettext_lazy("Có")),
-        ("false", gettext_lazy("Không")),
+        ("true", pgettext_lazy("trả lời", "Có")),
+        ("false", pgettext_lazy("trả lời", "Không")),
     ]
 )
 

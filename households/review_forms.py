@@ -3,14 +3,18 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from areas.models import Area
 
 from .forms import DATE_WIDGET
 from .models import Cause, Household, ReviewKind, ReviewSource, Wish
 
-YES_NO = [("", gettext_lazy("Chưa rõ")), ("yes", gettext_lazy("Có")), ("no", gettext_lazy("Không"))]
+YES_NO = [
+    ("", gettext_lazy("Chưa rõ")),
+    ("yes", pgettext_lazy("trả lời", "Có")),
+    ("no", pgettext_lazy("trả lời", "Không")),
+]
 
 
 class RoundOpenForm(forms.Form):
