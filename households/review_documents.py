@@ -59,22 +59,24 @@ class ListRow:
 
     @property
     def current_label(self) -> str:
-        return Classification(self.current).label if self.current else ""
+        return str(Classification(self.current).label) if self.current else ""
 
     @property
     def proposed_label(self) -> str:
-        return Classification(self.proposed).label if self.proposed else ""
+        return str(Classification(self.proposed).label) if self.proposed else ""
 
 
 def list_rows(user, review: ReviewRound, assessments: dict | None = None) -> list[ListRow]:
     """Every household of the round, by code, with its proposal (or none yet).
 
     assessments (household id → Assessment) replaces the current ones, for the list as it
-    stood at an earlier time.
+    stood at an earlier time: then only the households it holds are listed.
     """
     items = round_items(review)
     if assessments is None:
         assessments = {i.household_id: i.assessment for i in items if i.assessment}
+    else:
+        items = [i for i in items if i.household_id in assessments]
     households = Household.objects.visible_to(user).filter(review_items__review_round=review)
     # The classification in force when the round started, as review_round_open reads it.
     current = statuses_before(households, review.reference_date + timedelta(days=1))
@@ -123,7 +125,7 @@ def _people(user, review: ReviewRound) -> dict[int, tuple[str, int]]:
 def proposal_counts(rows: list[ListRow]) -> list[tuple[str, int]]:
     """(label, number of households) for each proposed classification, in the usual order."""
     counts = Counter(r.proposed for r in rows if r.proposed)
-    return [(c.label, counts[c.value]) for c in Classification if counts[c.value]]
+    return [(str(c.label), counts[c.value]) for c in Classification if counts[c.value]]
 
 
 def _period(review: ReviewRound) -> str:
@@ -144,16 +146,20 @@ def posting_list_context(user, review: ReviewRound, *, today: date) -> dict:
     rows = list_rows(user, review)
     ward = unit_in_text(review.ward.name)
     if review.posting_from and review.posting_to:
-        posting = _("Niêm yết công khai tại %(place)s từ ngày %(a)s đến ngày %(b)s") % {
-            "place": review.posting_place or _("nhà văn hóa các khóm, ấp và trụ sở UBND"),
+        posting = _("Niêm yết công khai từ ngày %(a)s đến ngày %(b)s tại %(place)s") % {
+            "place": review.posting_place
+            or _("nhà văn hóa các khóm, ấp và trụ sở UBND %(ward)s") % {"ward": ward},
             "a": review.posting_from.strftime("%d/%m/%Y"),
             "b": review.posting_to.strftime("%d/%m/%Y"),
         }
     else:
-        posting = _("Đề nghị niêm yết công khai tại nhà văn hóa các khóm, ấp và trụ sở UBND")
+        posting = _(
+            "Đề nghị niêm yết công khai tại nhà văn hóa các khóm, ấp và trụ sở UBND %(ward)s"
+        ) % {"ward": ward}
     title = _("Danh sách hộ nghèo, hộ cận nghèo năm %(y)d") % {"y": review.result_year}
     return {
         "title": f"{title} – {review.ward.name}",
+        "heading": title,
         "author": _("Ủy ban nhân dân %(ward)s") % {"ward": ward},
         "landscape": True,
         "letterhead": _ward_letterhead(
@@ -161,8 +167,10 @@ def posting_list_context(user, review: ReviewRound, *, today: date) -> dict:
         ),
         "type_name": _("Danh sách"),
         "summary": _("Hộ nghèo, hộ cận nghèo năm %(y)d") % {"y": review.result_year},
-        "subtitle": _("(Kết quả rà soát %(period)s. %(posting)s)")
-        % {"period": _period(review), "posting": posting},
+        "subtitle_lines": [
+            _("(Kết quả rà soát %(period)s)") % {"period": _period(review)},
+            posting,
+        ],
         "review": review,
         "rows": rows,
         "counts": proposal_counts(rows),
@@ -278,7 +286,10 @@ def _write_list(book: Workbook, name: str, context: dict, title_lines: list[str]
             row.current_label,
             row.proposed_label,
         )
-        sheet.append([None if v is None else xlsx_value(sheet, v) for v in values])
+        cells = [None if v is None else xlsx_value(sheet, v) for v in values]
+        if row.income is not None:  # grouped as Excel's locale groups: 1.500.000 in Vietnamese
+            cells[6] = xlsx_cell(sheet, row.income, number_format="#,##0")
+        sheet.append(cells)
 
 
 def _save(book: Workbook) -> bytes:
@@ -289,8 +300,7 @@ def _save(book: Workbook) -> bytes:
 
 def posting_list_workbook(context: dict) -> bytes:
     book = Workbook(write_only=True)
-    title = f"{context['type_name']} {context['summary'][0].lower()}{context['summary'][1:]}"
-    lines = [title.upper(), context["review"].ward.name, context["subtitle"]]
+    lines = [context["heading"].upper(), context["review"].ward.name, *context["subtitle_lines"]]
     _write_list(book, _("Danh sách niêm yết"), context, lines)
     return _save(book)
 

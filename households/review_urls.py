@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import review_documents as documents
 from . import review_views as views
 
 app_name = "reviews"
@@ -18,5 +19,17 @@ urlpatterns = [
         "<int:pk>/households/<int:household_pk>/result/",
         views.assessment_result_view,
         name="assessment_result",
+    ),
+    path("<int:pk>/posting-list.pdf", documents.posting_list_pdf_view, name="posting_list_pdf"),
+    path("<int:pk>/posting-list.xlsx", documents.posting_list_xlsx_view, name="posting_list_xlsx"),
+    path(
+        "<int:pk>/meetings/<int:meeting_pk>/minutes.pdf",
+        documents.minutes_pdf_view,
+        name="minutes_pdf",
+    ),
+    path(
+        "<int:pk>/meetings/<int:meeting_pk>/minutes.xlsx",
+        documents.minutes_xlsx_view,
+        name="minutes_xlsx",
     ),
 ]

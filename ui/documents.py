@@ -5,6 +5,8 @@ Tinos font (Times New Roman's metrics with every Vietnamese letter; Debian fonts
 Static files resolve from the project's own files; WeasyPrint never reaches the network.
 """
 
+import functools
+import logging
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -31,10 +33,22 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 BASE_URL = "https://ansinh.invalid/"
 # Where a number or a day is left for the records office or the signer to write by hand.
 BLANK = "\u00a0" * 6
+# WeasyPrint logs each rendering step at INFO: seven lines per document in the server's log.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 # The common noun of a unit's name, dropped in the place of a date (ND 30/2020 Phụ lục I:
 # "Long Xuyên, ngày …") and written in lower case inside sentences (Phụ lục II).
-_UNIT_NOUNS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "tỉnh", "huyện", "quận", "xã")
+_UNIT_NOUNS = (
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "đặc khu",
+    "phường",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "xã",
+)
 _UNIT_RE = re.compile(rf"^({'|'.join(_UNIT_NOUNS)})\s+(.+)$", re.IGNORECASE)
 
 
@@ -118,40 +132,46 @@ def ascii_filename(text: str, extension: str) -> str:
     return f"{slug or 'van-ban'}.{extension}"
 
 
-class StaticFetcher:
-    """Serve /static/… URLs from the project's files; refuse every other URL."""
-
-    def __init__(self):
-        self.prefix = urlsplit(static("")).path
-
-    def __call__(self, url: str, headers=None):
-        return self.fetch(url, headers)
-
-    def fetch(self, url: str, headers=None):
-        from weasyprint.urls import URLFetcherResponse
-
-        path = self.path_of(url)
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(
-            url, path.read_bytes(), headers={"Content-Type": content_type}, status=200
+def static_path(url: str) -> Path:
+    """The file of a /static/… URL of a document; ValueError for any other URL."""
+    parts = urlsplit(url)
+    prefix = urlsplit(static("")).path
+    if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or not parts.path.startswith(prefix):
+        raise ValueError(f"not a static file of the project: {url}")
+    name = unquote(parts.path.removeprefix(prefix))
+    try:
+        found = finders.find(name) or (
+            staticfiles_storage.exists(name) and staticfiles_storage.path(name)
         )
+    except SuspiciousFileOperation:
+        found = None
+    if not found:
+        raise ValueError(f"no static file {name!r}")
+    return Path(found)
 
-    def path_of(self, url: str) -> Path:
-        parts = urlsplit(url)
-        if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or not parts.path.startswith(
-            self.prefix
-        ):
-            raise ValueError(f"not a static file of the project: {url}")
-        name = unquote(parts.path.removeprefix(self.prefix))
-        try:
-            found = finders.find(name) or (
-                staticfiles_storage.exists(name) and staticfiles_storage.path(name)
-            )
-        except SuspiciousFileOperation:
-            found = None
-        if not found:
-            raise ValueError(f"no static file {name!r}")
-        return Path(found)
+
+@functools.cache
+def _static_fetcher_class():
+    # Imported here: WeasyPrint loads Pango, which pages that make no document never need.
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticFetcher(URLFetcher):
+        """Serve the project's static files from the disk; refuse every other URL, so a
+        document never reaches the network or any other file (WeasyPrint skips it)."""
+
+        def fetch(self, url, headers=None):
+            path = static_path(url)
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+
+    return StaticFetcher
+
+
+def html_to_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    fetcher = _static_fetcher_class()()
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()
 
 
 def render_pdf(template_name: str, context: dict, *, request=None) -> bytes:
@@ -160,11 +180,9 @@ def render_pdf(template_name: str, context: dict, *, request=None) -> bytes:
     Always in Vietnamese: an administrative document has one language whatever the
     reader's interface (ND 30/2020 Điều 8), so the strings come out as written.
     """
-    from weasyprint import HTML  # loads Pango: only when a document is made
-
     with translation.override("vi"):
         html = render_to_string(template_name, context, request=request)
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFetcher()).write_pdf()
+    return html_to_pdf(html)
 
 
 def file_response(
@@ -180,7 +198,5 @@ def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     return file_response(pdf, filename, PDF_CONTENT_TYPE, as_attachment=False)
 
 
-def document_response(
-    request, template_name: str, context: dict, filename: str
-) -> HttpResponse:
+def document_response(request, template_name: str, context: dict, filename: str) -> HttpResponse:
     return pdf_response(render_pdf(template_name, context, request=request), filename)
