@@ -152,5 +152,8 @@ HOUSEHOLDS_PAGE_SIZE = 25
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 # An import job silent for this long is marked failed: its worker died or was killed.
 IMPORT_STALE_SECONDS = env.int("IMPORT_STALE_SECONDS", default=600)
+# A person due the same amount as social pension and as monthly allowance gets one of them
+# (ND 176/2025 Điều 3 khoản 1); which one is the province's choice (DOMAIN.md §13 ex. 8).
+SOCIAL_PENSION_WINS_TIE = env.bool("SOCIAL_PENSION_WINS_TIE", default=True)
 # Uploads above this size go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,0 +1,159 @@
+"""Reads for cases: the facts of a month, the rules in force, the schedule of amounts."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from households.models import HouseholdStatus
+
+from . import rules
+from .models import (
+    Case,
+    CaseStatus,
+    Category,
+    EventKind,
+    SocialPensionRate,
+    StandardLevel,
+)
+
+
+@dataclass(frozen=True)
+class RuleData:
+    """The rows the rules read for one ward's province, loaded once."""
+
+    categories: list[rules.CategoryRule]
+    standard_levels: list[rules.Rate]
+    pension_rule: rules.PensionRule | None
+    pensions: list[rules.Rate]
+
+
+def rule_data(province_id: int | None) -> RuleData:
+    scope = Q(province__isnull=True) | Q(province_id=province_id)
+    levels = StandardLevel.objects.filter(scope, active=True)
+    pensions = list(SocialPensionRate.objects.filter(scope))
+    national = [p for p in pensions if p.province_id is None and p.age_from is not None]
+    latest = max(national, key=lambda p: p.valid_from, default=None)
+    pension_rule = (
+        rules.PensionRule(
+            latest.age_from, latest.poor_age_from or latest.age_from, latest.valid_from
+        )
+        if latest
+        else None
+    )
+    return RuleData(
+        categories=[c.rule() for c in Category.objects.all()],
+        standard_levels=[lv.rate() for lv in levels],
+        pension_rule=pension_rule,
+        pensions=[p.rate() for p in pensions],
+    )
+
+
+def classification_on(household_id: int, day: date) -> str:
+    status = (
+        HouseholdStatus.objects.filter(household_id=household_id, valid_from__lte=day)
+        .order_by("-valid_from")
+        .values_list("classification", flat=True)
+        .first()
+    )
+    return status or ""
+
+
+def case_facts(case: Case, month: date, *, household: str | None = None) -> rules.Facts:
+    person = case.person
+    if household is None:
+        household = classification_on(person.household_id, rules.month_end(month))
+    return rules.Facts(
+        birth_date=person.birth_date,
+        disability_level=person.disability_level,
+        household=household,
+        flags=frozenset(case.flags),
+        children_raised=case.children_raised,
+        pension_amount=case.pension_amount,
+    )
+
+
+@dataclass
+class ScheduledMonth:
+    month: date
+    result: rules.Month
+    due: bool  # the case pays this month
+    note: str = ""
+
+
+def case_schedule(case: Case, *, until: date, data: RuleData | None = None) -> list[ScheduledMonth]:
+    """Every month from the application to `until` (or the end), with what the rules give."""
+    data = data or rule_data(case.ward.parent_id)
+    first = rules.month_start(case.start_month or case.applied_on)
+    last = rules.month_start(until)
+    if case.end_month:
+        last = min(last, rules.month_start(case.end_month))
+    statuses = list(
+        HouseholdStatus.objects.filter(household_id=case.person.household_id)
+        .order_by("valid_from")
+        .values_list("valid_from", "classification")
+    )
+    paused = _suspended_months(case)
+    schedule = []
+    for month in rules.months_between(first, last):
+        held = [c for day, c in statuses if day <= rules.month_end(month)]
+        facts = case_facts(case, month, household=held[-1] if held else "")
+        result = rules.month_amount(
+            facts,
+            month,
+            categories=data.categories,
+            standard_levels=data.standard_levels,
+            pension_rule=data.pension_rule,
+            pensions=data.pensions,
+            pension_wins_tie=settings.SOCIAL_PENSION_WINS_TIE,
+        )
+        if case.benefit == rules.PENSION:
+            # A pension case pays the pension; the allowance stays shown for comparison.
+            result.chosen = rules.PENSION if result.pension_eligible else ""
+            result.amount = result.pension if result.pension_eligible else 0
+        due = (
+            case.start_month is not None
+            and case.start_month <= month
+            and (case.end_month is None or month < case.end_month)
+            and case.status
+            in (CaseStatus.ACTIVE, CaseStatus.TERMINATED, CaseStatus.TRANSFERRED_OUT)
+        )
+        if month in paused:
+            due = False
+        schedule.append(
+            ScheduledMonth(
+                month=month,
+                result=result,
+                due=due and result.amount > 0,
+                note=_("Tạm dừng") if month in paused else "",
+            )
+        )
+    return schedule
+
+
+def _suspended_months(case: Case) -> set[date]:
+    """The months a suspension held: from its month up to the month of the resumption."""
+    months: set[date] = set()
+    since = None
+    events = case.events.order_by("happened_on", "pk").values_list("kind", "effective_month")
+    for kind, month in list(events) + [(EventKind.RESUMED, date.max.replace(day=1))]:
+        if kind == EventKind.SUSPENDED and month and since is None:
+            since = month
+        elif kind == EventKind.RESUMED and since and month:
+            while since < month and since.year < 2200:
+                months.add(since)
+                since = rules.next_month(since)
+            since = None
+    return months
+
+
+def get_case_for_user(user, pk: int, *, write: bool = False) -> Case:
+    return get_object_or_404(
+        Case.objects.visible_to(user, write=write).select_related(
+            "person", "person__household", "ward"
+        ),
+        pk=pk,
+    )

@@ -1,0 +1,422 @@
+"""Writes of social-assistance cases: intake to termination, each step a dated event.
+
+Every state change is a conditional update of the case's status, so a form submitted twice
+(or by two officers) moves the case once and writes one event.
+"""
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from areas.scope import can_write_ward
+from households.models import Person
+
+from . import rules
+from .models import (
+    OPEN_STATUSES,
+    Benefit,
+    Case,
+    CaseEvent,
+    CaseNote,
+    CaseStatus,
+    DecisionNumber,
+    EventKind,
+    Referral,
+    TerminationReason,
+)
+from .queries import case_facts, rule_data
+
+PENSION_RULE = _("Khoản 1 Điều 3 Nghị định 176/2025/NĐ-CP")
+
+
+class CaseError(Exception):
+    """A step refused for a reason the user can act on; the message is Vietnamese."""
+
+
+def _check_writable(user, ward_id: int) -> None:
+    if not can_write_ward(user, ward_id):
+        raise CaseError(_("Bạn không có quyền ghi dữ liệu của xã, phường này."))
+
+
+def _same_person(person: Person) -> Q:
+    """The person, and anyone registered elsewhere under the same national ID."""
+    if person.national_id:
+        return Q(person=person) | Q(person__national_id=person.national_id)
+    return Q(person=person)
+
+
+def _check_one_case(person: Person, benefit: str, exclude: int | None = None) -> None:
+    """One open case per person and benefit in the country; never an allowance and a
+    social pension at once."""
+    others = Case.objects.filter(_same_person(person), status__in=OPEN_STATUSES)
+    if exclude:
+        others = others.exclude(pk=exclude)
+    other = others.select_related("ward").first()
+    if other is None:
+        return
+    if other.benefit == benefit:
+        raise CaseError(
+            _("%(name)s đã có hồ sơ %(benefit)s đang mở tại %(ward)s: mỗi người chỉ một hồ sơ.")
+            % {
+                "name": person.full_name,
+                "benefit": other.get_benefit_display().lower(),
+                "ward": other.ward.name,
+            }
+        )
+    raise CaseError(
+        _(
+            "%(name)s đang có hồ sơ %(benefit)s tại %(ward)s: không hưởng đồng thời trợ cấp "
+            "xã hội hằng tháng và trợ cấp hưu trí xã hội, chỉ hưởng mức cao hơn (%(rule)s)."
+        )
+        % {
+            "name": person.full_name,
+            "benefit": other.get_benefit_display().lower(),
+            "ward": other.ward.name,
+            "rule": PENSION_RULE,
+        }
+    )
+
+
+def _event(case: Case, user, kind: str, happened_on: date, **values) -> CaseEvent:
+    return CaseEvent.objects.create(
+        case=case, kind=kind, happened_on=happened_on, created_by=user, **values
+    )
+
+
+def _move(case: Case, from_statuses, to_status: str, **fields) -> None:
+    """Change the status if it is still one of from_statuses; raise otherwise."""
+    moved = Case.objects.filter(pk=case.pk, status__in=from_statuses).update(
+        status=to_status, version=F("version") + 1, **fields
+    )
+    if not moved:
+        current = Case.objects.filter(pk=case.pk).values_list("status", flat=True).first()
+        raise CaseError(
+            _("Hồ sơ đang ở trạng thái “%(status)s”: bước này đã được ghi hoặc không làm được.")
+            % {"status": CaseStatus(current).label if current else ""}
+        )
+    case.refresh_from_db()
+
+
+@transaction.atomic
+def case_open(
+    *,
+    user,
+    person: Person,
+    benefit: str,
+    group: str,
+    applied_on: date,
+    flags=(),
+    children_raised: int = 0,
+    pension_amount: int = 0,
+    disability_certified_on: date | None = None,
+    documents=(),
+    needs: str = "",
+) -> Case:
+    """Receive an application: the case opens at intake."""
+    ward_id = person.household.ward_id
+    _check_writable(user, ward_id)
+    if person.deceased_on:
+        raise CaseError(_("Người này đã mất: không mở hồ sơ được."))
+    unknown = set(flags) - set(rules.FLAGS)
+    if unknown:
+        raise CaseError(_("Điều kiện không có trong danh mục: %(f)s.") % {"f": ", ".join(unknown)})
+    _check_one_case(person, benefit)
+    case = Case.objects.create(
+        person=person,
+        ward_id=ward_id,
+        benefit=benefit,
+        group=group if benefit == Benefit.ALLOWANCE else "",
+        applied_on=applied_on,
+        flags=sorted(set(flags)),
+        children_raised=children_raised,
+        pension_amount=pension_amount,
+        disability_certified_on=disability_certified_on,
+        documents=list(documents),
+        needs=needs,
+    )
+    _event(case, user, EventKind.INTAKE, applied_on)
+    return case
+
+
+@transaction.atomic
+def case_screen(*, user, case: Case, screened_on: date, note: str = "") -> Case:
+    """The officer has checked the dossier and posted it: the case waits for the decision."""
+    _check_writable(user, case.ward_id)
+    _move(case, [CaseStatus.INTAKE], CaseStatus.SCREENING)
+    _event(case, user, EventKind.SCREENED, screened_on, note=note)
+    return case
+
+
+def proposed_start(case: Case, decided_on: date) -> tuple[date, list[str]]:
+    """The month payment starts (Điều 8 khoản 1đ) and the categories that make it."""
+    data = rule_data(case.ward.parent_id)
+    month = rules.month_start(decided_on)
+    result = _month(case, month, data)
+    if case.benefit == Benefit.PENSION or not result.paid:
+        return month, [r.code for r in result.paid]
+    start = month
+    for rule in result.paid:
+        if rule.code[:2] == "K6" and case.disability_certified_on:
+            start = min(start, rules.month_start(case.disability_certified_on))
+    return start, [r.code for r in result.paid]
+
+
+def _month(case: Case, month: date, data) -> rules.Month:
+    return rules.month_amount(
+        case_facts(case, month),
+        month,
+        categories=data.categories,
+        standard_levels=data.standard_levels,
+        pension_rule=data.pension_rule,
+        pensions=data.pensions,
+    )
+
+
+@transaction.atomic
+def next_decision_number(ward, year: int) -> str:
+    """The ward's next number of the year, as "05/QĐ-UBND" (numbers restart at 01)."""
+    counter, _created = DecisionNumber.objects.select_for_update().get_or_create(
+        ward=ward, year=year
+    )
+    DecisionNumber.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+    counter.refresh_from_db()
+    return f"{counter.last:02d}/QĐ-UBND"
+
+
+@transaction.atomic
+def case_grant(
+    *,
+    user,
+    case: Case,
+    decided_on: date,
+    signer: str,
+    number: str = "",
+    start_month: date | None = None,
+) -> Case:
+    """The ward chair grants the case: it pays from the start month (arrears if earlier)."""
+    _check_writable(user, case.ward_id)
+    _check_one_case(case.person, case.benefit, exclude=case.pk)
+    start, codes = proposed_start(case, decided_on)
+    if not codes and case.benefit == Benefit.ALLOWANCE:
+        raise CaseError(
+            _("Theo dữ liệu hồ sơ, người này chưa thuộc nhóm đối tượng nào trong tháng quyết định.")
+        )
+    start = rules.month_start(start_month) if start_month else start
+    _move(case, [CaseStatus.SCREENING], CaseStatus.ACTIVE, start_month=start, end_month=None)
+    _event(
+        case,
+        user,
+        EventKind.GRANTED,
+        decided_on,
+        effective_month=start,
+        decision_number=number or next_decision_number(case.ward, decided_on.year),
+        decision_date=decided_on,
+        signer=signer,
+        category=", ".join(codes),
+    )
+    return case
+
+
+@transaction.atomic
+def case_refuse(*, user, case: Case, refused_on: date, note: str) -> Case:
+    _check_writable(user, case.ward_id)
+    _move(case, [CaseStatus.INTAKE, CaseStatus.SCREENING], CaseStatus.REFUSED)
+    _event(case, user, EventKind.REFUSED, refused_on, note=note)
+    return case
+
+
+@transaction.atomic
+def case_adjust(
+    *,
+    user,
+    case: Case,
+    decided_on: date,
+    signer: str,
+    effective_month: date,
+    version: int,
+    number: str = "",
+    flags=None,
+    children_raised: int | None = None,
+    pension_amount: int | None = None,
+    note: str = "",
+) -> Case:
+    """A new decision changes the facts a case is paid on (category, children, …)."""
+    _check_writable(user, case.ward_id)
+    changes = {}
+    if flags is not None:
+        changes["flags"] = sorted(set(flags))
+    if children_raised is not None:
+        changes["children_raised"] = children_raised
+    if pension_amount is not None:
+        changes["pension_amount"] = pension_amount
+    moved = Case.objects.filter(pk=case.pk, status=CaseStatus.ACTIVE, version=version).update(
+        version=F("version") + 1, **changes
+    )
+    if not moved:
+        raise CaseError(
+            _("Hồ sơ vừa được người khác thay đổi, hoặc không còn đang hưởng: hãy tải lại trang.")
+        )
+    case.refresh_from_db()
+    _event(
+        case,
+        user,
+        EventKind.ADJUSTED,
+        decided_on,
+        effective_month=rules.month_start(effective_month),
+        decision_number=number or next_decision_number(case.ward, decided_on.year),
+        decision_date=decided_on,
+        signer=signer,
+        note=note,
+    )
+    return case
+
+
+@transaction.atomic
+def case_suspend(*, user, case: Case, on: date, note: str) -> Case:
+    """Suspend payment (3 months unpaid, refused re-assessment, detention) from the month."""
+    _check_writable(user, case.ward_id)
+    _move(case, [CaseStatus.ACTIVE], CaseStatus.SUSPENDED)
+    _event(case, user, EventKind.SUSPENDED, on, effective_month=rules.month_start(on), note=note)
+    return case
+
+
+@transaction.atomic
+def case_resume(*, user, case: Case, on: date, note: str = "") -> Case:
+    _check_writable(user, case.ward_id)
+    _move(case, [CaseStatus.SUSPENDED], CaseStatus.ACTIVE, unpaid_since=None)
+    _event(case, user, EventKind.RESUMED, on, effective_month=rules.month_start(on), note=note)
+    return case
+
+
+@transaction.atomic
+def case_terminate(
+    *,
+    user,
+    case: Case,
+    reason: str,
+    happened_on: date,
+    decided_on: date,
+    signer: str,
+    number: str = "",
+    note: str = "",
+) -> Case:
+    """End the case: payment stops from the month after the event (Điều 8 khoản 2)."""
+    _check_writable(user, case.ward_id)
+    stop = rules.stop_month(happened_on)
+    _move(
+        case,
+        [CaseStatus.ACTIVE, CaseStatus.SUSPENDED],
+        CaseStatus.TERMINATED,
+        end_month=stop,
+    )
+    _event(
+        case,
+        user,
+        EventKind.TERMINATED,
+        happened_on,
+        effective_month=stop,
+        decision_number=number or next_decision_number(case.ward, decided_on.year),
+        decision_date=decided_on,
+        signer=signer,
+        reason=reason,
+        note=note,
+    )
+    return case
+
+
+@transaction.atomic
+def person_death_record(*, user, person: Person, died_on: date, signer: str = "") -> list[Case]:
+    """Record a death: every open case of the person ends from the month after."""
+    _check_writable(user, person.household.ward_id)
+    if died_on > timezone.localdate():
+        raise CaseError(_("Ngày mất không thể sau hôm nay."))
+    person.deceased_on = died_on
+    person._history_user = user  # the register's history names who recorded the death
+    person.save(update_fields=["deceased_on"])
+    ended = []
+    for case in person.cases.filter(status__in=OPEN_STATUSES):
+        if case.status in (CaseStatus.ACTIVE, CaseStatus.SUSPENDED):
+            ended.append(
+                case_terminate(
+                    user=user,
+                    case=case,
+                    reason=TerminationReason.DEATH,
+                    happened_on=died_on,
+                    decided_on=timezone.localdate(),
+                    signer=signer,
+                )
+            )
+        else:
+            ended.append(
+                case_refuse(user=user, case=case, refused_on=died_on, note=_("Người nộp đã mất."))
+            )
+    return ended
+
+
+@transaction.atomic
+def case_transfer_out(*, user, case: Case, moved_on: date, note: str = "") -> Case:
+    """The person moves to another ward: this ward pays to the month of the move."""
+    _check_writable(user, case.ward_id)
+    stop = rules.stop_month(moved_on)
+    _move(
+        case,
+        [CaseStatus.ACTIVE, CaseStatus.SUSPENDED],
+        CaseStatus.TRANSFERRED_OUT,
+        end_month=stop,
+    )
+    _event(case, user, EventKind.TRANSFERRED_OUT, moved_on, effective_month=stop, note=note)
+    return case
+
+
+@transaction.atomic
+def case_transfer_in(*, user, old: Case, person: Person, received_on: date) -> Case:
+    """The new ward takes the case over from the month after the old ward's last month."""
+    _check_writable(user, person.household.ward_id)
+    if old.status != CaseStatus.TRANSFERRED_OUT:
+        raise CaseError(_("Hồ sơ cũ chưa được nơi đi ghi chuyển đi."))
+    _check_one_case(person, old.benefit)
+    case = Case.objects.create(
+        person=person,
+        ward_id=person.household.ward_id,
+        benefit=old.benefit,
+        group=old.group,
+        status=CaseStatus.ACTIVE,
+        applied_on=received_on,
+        flags=old.flags,
+        children_raised=old.children_raised,
+        pension_amount=old.pension_amount,
+        disability_certified_on=old.disability_certified_on,
+        documents=old.documents,
+        start_month=old.end_month,
+    )
+    _event(case, user, EventKind.TRANSFERRED_IN, received_on, effective_month=old.end_month)
+    return case
+
+
+def case_note_add(*, user, case: Case, text: str, written_on: date) -> CaseNote:
+    _check_writable(user, case.ward_id)
+    return CaseNote.objects.create(case=case, text=text, written_on=written_on, created_by=user)
+
+
+def referral_add(
+    *, user, case: Case, service: str, purpose: str, referred_on: date, follow_up_on=None
+) -> Referral:
+    _check_writable(user, case.ward_id)
+    return Referral.objects.create(
+        case=case,
+        service=service,
+        purpose=purpose,
+        referred_on=referred_on,
+        follow_up_on=follow_up_on,
+        created_by=user,
+    )
+
+
+def referral_close(*, user, referral: Referral, outcome: str) -> Referral:
+    _check_writable(user, referral.case.ward_id)
+    Referral.objects.filter(pk=referral.pk).update(closed=True, outcome=outcome)
+    referral.refresh_from_db()
+    return referral
