@@ -154,6 +154,7 @@ class Category(models.Model):
             life_stage=self.life_stage,
             per_child=self.per_child,
             adds_to=tuple(self.adds_to),
+            starts=self.starts,
             valid_from=self.valid_from,
             valid_to=self.valid_to,
             name=self.name,

@@ -43,6 +43,7 @@ class CategoryRule:
     disability_levels: tuple[str, ...] = ()  # any of them, when given
     life_stage: str = ""  # "", CHILD_OR_ELDERLY or ADULT (child < child_below, elderly ≥ …)
     per_child: bool = False  # the coefficient is per child raised (K4)
+    starts: str = "decision"  # "decision", "age" (from turning age_from) or "certificate"
     adds_to: tuple[str, ...] = ()  # groups this one is paid on top of (K4: K5, K6, K8)
     valid_from: date = date(2021, 7, 1)
     valid_to: date | None = None
@@ -117,6 +118,12 @@ def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
+def age_before(birth: date, month: date) -> int:
+    """The age on the last day of the previous month: someone born on the 1st reaches a new
+    age on the month's first day, yet still turns that age during the month."""
+    return age_on(birth, date.fromordinal(month_start(month).toordinal() - 1))
+
+
 def covers(rate, month: date) -> bool:
     return rate.valid_from <= month and (rate.valid_to is None or rate.valid_to >= month)
 
@@ -166,7 +173,7 @@ def applicable(facts: Facts, month: date, rules: list[CategoryRule]) -> list[Cat
     if facts.birth_date is None:
         ages = (None, None)
     else:
-        ages = (age_on(facts.birth_date, month_end(month)), age_on(facts.birth_date, month))
+        ages = (age_on(facts.birth_date, month_end(month)), age_before(facts.birth_date, month))
     met = [r for r in rules if _meets(r, facts, ages[0], month)]
     groups = {r.group for r in met}
     leaving = [r for r in rules if r.group not in groups and _meets(r, facts, ages[1], month)]
@@ -237,6 +244,31 @@ def month_amount(
     return result
 
 
+def start_month(
+    paid: list[CategoryRule],
+    facts: Facts,
+    decided_on: date,
+    certified_on: date | None,
+    applied_on: date,
+) -> date:
+    """The first month paid (Điều 8 khoản 1đ): the decision's month, except for K5b/K5c,
+    paid from the month the person reached the age (but not before applying: a person
+    who applies years later is not paid the years before), and K6, from the month the
+    disability certificate was issued; never before the category took effect."""
+    start = month_start(decided_on)
+    for rule in paid:
+        since = None
+        if rule.starts == "certificate" and certified_on:
+            since = month_start(certified_on)
+        elif rule.starts == "age" and rule.age_from is not None and facts.birth_date:
+            birth = facts.birth_date
+            reached = date(birth.year + rule.age_from, birth.month, 1)
+            since = max(reached, month_start(applied_on))
+        if since:
+            start = min(start, max(since, month_start(rule.valid_from)))
+    return start
+
+
 def stop_month(event_day: date) -> date:
     """Death or loss of eligibility stops payment from the month after (Điều 8 khoản 2)."""
     return next_month(month_start(event_day))
@@ -255,5 +287,5 @@ def birthdays_in(birth: date, month: date, thresholds) -> list[int]:
     return [
         t
         for t in thresholds
-        if age_on(birth, month_end(month)) == t and age_on(birth, month) == t - 1
+        if age_on(birth, month_end(month)) == t and age_before(birth, month) == t - 1
     ]

@@ -155,12 +155,12 @@ def proposed_start(case: Case, decided_on: date) -> tuple[date, list[str]]:
     data = rule_data(case.ward.parent_id)
     month = rules.month_start(decided_on)
     result = _month(case, month, data)
-    if case.benefit == Benefit.PENSION or not result.paid:
-        return month, [r.code for r in result.paid]
-    start = month
-    for rule in result.paid:
-        if rule.code[:2] == "K6" and case.disability_certified_on:
-            start = min(start, rules.month_start(case.disability_certified_on))
+    if case.benefit == Benefit.PENSION:
+        return month, []
+    facts = case_facts(case, month)
+    start = rules.start_month(
+        result.paid, facts, decided_on, case.disability_certified_on, case.applied_on
+    )
     return start, [r.code for r in result.paid]
 
 

@@ -1,0 +1,33 @@
+"""The ward dashboard: the worklists of the wards in the user's scope."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from areas.queries import wards_visible_to
+
+from .worklists import worklists
+
+
+@login_required
+@require_GET
+def worklists_view(request):
+    wards = list(wards_visible_to(request.user).order_by("name").values_list("pk", "name"))
+    ward_id = None
+    chosen = request.GET.get("ward", "")
+    if chosen:
+        # Another office's ward is answered as missing, as its cases would be.
+        if not chosen.isdigit() or int(chosen) not in {pk for pk, _name in wards}:
+            raise Http404
+        ward_id = int(chosen)
+    elif len(wards) == 1:
+        ward_id = wards[0][0]
+    context = {
+        "lists": worklists(request.user, today=timezone.localdate(), ward_id=ward_id),
+        "ward_options": wards if len(wards) > 1 else [],
+        "ward_id": ward_id,
+        "ward_name": dict(wards).get(ward_id, ""),
+    }
+    return render(request, "beneficiaries/worklists.html", context)

@@ -1,0 +1,468 @@
+"""Forms of the case pages: they validate and convert, the services in services.py write."""
+
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from areas.models import Area
+from areas.names import search_key
+from households.forms import DATE_WIDGET
+from households.models import Household, Person
+
+from . import rules
+from .models import GROUPS, Benefit, CaseStatus, Service, TerminationReason
+
+# The conditions of rules.FLAGS, as the officer confirms them from the dossier.
+FLAG_LABELS = {
+    "orphan": gettext_lazy(
+        "Trẻ em không có nguồn nuôi dưỡng (một trong các trường hợp khoản 1 Điều 5)"
+    ),
+    "studying": gettext_lazy(
+        "Đang học phổ thông, học nghề, trung cấp, cao đẳng hoặc đại học văn bằng thứ nhất"
+    ),
+    "hiv": gettext_lazy("Nhiễm HIV/AIDS"),
+    "single_parent": gettext_lazy(
+        "Đơn thân: không có chồng hoặc vợ, chồng hoặc vợ đã chết hoặc mất tích"
+    ),
+    "no_supporter": gettext_lazy(
+        "Không có người phụng dưỡng, hoặc người phụng dưỡng đang hưởng trợ cấp hằng tháng"
+    ),
+    "special_area": gettext_lazy(
+        "Sống ở xã, thôn vùng đồng bào dân tộc thiểu số và miền núi đặc biệt khó khăn"
+    ),
+    "no_pension": gettext_lazy(
+        "Không có lương hưu, trợ cấp bảo hiểm xã hội hoặc trợ cấp xã hội hằng tháng"
+    ),
+    "facility_eligible": gettext_lazy(
+        "Đủ điều kiện vào cơ sở trợ giúp xã hội nhưng sống tại cộng đồng"
+    ),
+    "no_stable_income": gettext_lazy("Không có nguồn thu nhập ổn định hằng tháng"),
+}
+FLAG_CHOICES = [(flag, FLAG_LABELS[flag]) for flag in rules.FLAGS]
+
+# The groups of Điều 5 Nghị định 20/2021/NĐ-CP, as the application names them.
+GROUP_LABELS = {
+    "K1": gettext_lazy("K1 – Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng"),
+    "K2": gettext_lazy("K2 – Người từ 16 đến 22 tuổi thuộc nhóm K1 đang đi học"),
+    "K3": gettext_lazy("K3 – Trẻ em nhiễm HIV/AIDS thuộc hộ nghèo"),
+    "K4": gettext_lazy("K4 – Người đơn thân thuộc hộ nghèo, cận nghèo đang nuôi con"),
+    "K5": gettext_lazy("K5 – Người cao tuổi"),
+    "K6": gettext_lazy("K6 – Người khuyết tật nặng, đặc biệt nặng"),
+    "K7": gettext_lazy("K7 – Trẻ em dưới 3 tuổi ở vùng đặc biệt khó khăn"),
+    "K8": gettext_lazy("K8 – Người nhiễm HIV/AIDS thuộc hộ nghèo"),
+}
+GROUP_CHOICES = [("", gettext_lazy("— Chọn —"))] + [(g, GROUP_LABELS[g]) for g, _g in GROUPS]
+
+# Papers shown at filing, checked and handed back (ND 20/2021 Điều 8 khoản 1a, Điều 7).
+DOCUMENT_CHOICES = [
+    ("application", gettext_lazy("Tờ khai đề nghị trợ giúp xã hội (Mẫu 1a–1đ)")),
+    ("residence", gettext_lazy("CCCD hoặc giấy tờ chứng minh nơi cư trú")),
+    ("birth_certificate", gettext_lazy("Giấy khai sinh (trẻ em, người đơn thân nuôi con)")),
+    ("disability_certificate", gettext_lazy("Giấy xác nhận khuyết tật")),
+    ("hiv_certificate", gettext_lazy("Giấy xác nhận nhiễm HIV của cơ sở y tế")),
+    ("pregnancy_certificate", gettext_lazy("Giấy xác nhận mang thai")),
+]
+DOCUMENT_LABELS = dict(DOCUMENT_CHOICES)
+
+MONTH_WIDGET = forms.DateInput(
+    format="%m/%Y", attrs={"placeholder": gettext_lazy("tt/nnnn"), "inputmode": "numeric"}
+)
+_DIGITS = re.compile(r"[\s.]")
+
+
+class MonthField(forms.DateField):
+    """A month typed as 11/2026 (or any day of it): the month's first day."""
+
+    input_formats = ["%m/%Y", "%d/%m/%Y", "%m-%Y", "%Y-%m-%d"]
+    widget = MONTH_WIDGET
+
+    def to_python(self, value):
+        day = super().to_python(value)
+        return rules.month_start(day) if day else day
+
+
+def _not_future(day, message=None):
+    if day and day > timezone.localdate():
+        raise forms.ValidationError(message or _("Ngày này chưa đến."))
+    return day
+
+
+def _flags_field():
+    return forms.MultipleChoiceField(
+        label=gettext_lazy("Điều kiện đã xác nhận trong hồ sơ"),
+        choices=FLAG_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(
+        label=gettext_lazy("Tìm kiếm"),
+        required=False,
+        widget=forms.SearchInput(
+            attrs={"placeholder": gettext_lazy("Họ tên (có hoặc không dấu) hoặc số CCCD")}
+        ),
+    )
+    ward = forms.ModelChoiceField(
+        label=gettext_lazy("Xã, phường"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Tất cả"),
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Trạng thái"),
+        choices=[("", gettext_lazy("Tất cả")), *CaseStatus.choices],
+        required=False,
+    )
+    benefit = forms.ChoiceField(
+        label=gettext_lazy("Chế độ"),
+        choices=[("", gettext_lazy("Tất cả")), *Benefit.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, wards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = wards
+
+    def clean_q(self):
+        text = self.cleaned_data["q"].strip()
+        digits = _DIGITS.sub("", text)
+        if digits.isdigit():
+            return {"national_id": digits}
+        return {"search_name": search_key(text)} if text else {}
+
+
+class CaseOpenForm(forms.Form):
+    """An application: the person (by national ID, or household and member) and the dossier."""
+
+    national_id = forms.CharField(
+        label=gettext_lazy("Số định danh (CCCD)"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    ward = forms.ModelChoiceField(
+        label=gettext_lazy("Xã, phường"), queryset=Area.objects.none(), required=False
+    )
+    household = forms.CharField(
+        label=gettext_lazy("hoặc mã hộ"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    member = forms.TypedChoiceField(
+        label=gettext_lazy("Người đề nghị"),
+        choices=[("", gettext_lazy("— Nhập mã hộ trước —"))],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    benefit = forms.ChoiceField(
+        label=gettext_lazy("Chế độ đề nghị"),
+        choices=Benefit.choices,
+        initial=Benefit.ALLOWANCE,
+        widget=forms.RadioSelect,
+    )
+    group = forms.ChoiceField(
+        label=gettext_lazy("Nhóm đối tượng (trợ cấp hằng tháng)"),
+        choices=GROUP_CHOICES,
+        required=False,
+    )
+    flags = _flags_field()
+    children_raised = forms.IntegerField(
+        label=gettext_lazy("Số con đang nuôi (nhóm K4)"), min_value=0, max_value=20, initial=0
+    )
+    pension_amount = forms.IntegerField(
+        label=gettext_lazy("Lương hưu, trợ cấp BHXH đang hưởng (đồng/tháng)"),
+        min_value=0,
+        initial=0,
+    )
+    disability_certified_on = forms.DateField(
+        label=gettext_lazy("Ngày cấp giấy xác nhận khuyết tật"),
+        required=False,
+        widget=DATE_WIDGET,
+    )
+    documents = forms.MultipleChoiceField(
+        label=gettext_lazy("Giấy tờ đã kiểm tra"),
+        choices=DOCUMENT_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    needs = forms.CharField(
+        label=gettext_lazy("Đánh giá nhu cầu"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    applied_on = forms.DateField(label=gettext_lazy("Ngày nộp hồ sơ"), widget=DATE_WIDGET)
+
+    def __init__(self, *args, user, wards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.person = None
+        self.fields["ward"].queryset = wards
+        only = list(wards[:2])
+        if len(only) == 1:
+            del self.fields["ward"]
+            self.only_ward = only[0]
+        else:
+            self.only_ward = None
+        self.fields["applied_on"].initial = timezone.localdate()
+        self.household = self._household_from_data()
+        if self.household is not None:
+            self.fields["member"].choices = [("", _("— Chọn người —"))] + [
+                (p.pk, member_label(p)) for p in self._members(self.household)
+            ]
+
+    def _people(self):
+        return Person.objects.visible_to(self.user, write=True)
+
+    def _household_from_data(self) -> Household | None:
+        """The household the typed code names in the user's wards, if exactly one."""
+        code = (self.data.get(self.add_prefix("household")) or "").strip().upper()
+        if not code:
+            return None
+        households = Household.objects.visible_to(self.user, write=True).filter(code__iexact=code)
+        ward = self.data.get(self.add_prefix("ward")) if "ward" in self.fields else None
+        if ward and str(ward).isdigit():
+            households = households.filter(ward_id=int(ward))
+        found = list(households.select_related("ward")[:2])
+        return found[0] if len(found) == 1 else None
+
+    def _members(self, household):
+        return self._people().filter(
+            household=household, deceased_on__isnull=True, moved_out_on__isnull=True
+        )
+
+    def clean_national_id(self):
+        return _DIGITS.sub("", self.cleaned_data["national_id"])
+
+    def clean_disability_certified_on(self):
+        return _not_future(self.cleaned_data["disability_certified_on"])
+
+    def clean_applied_on(self):
+        return _not_future(self.cleaned_data["applied_on"])
+
+    def clean(self):
+        data = super().clean()
+        self.person = self._find_person(data)
+        benefit, group = data.get("benefit"), data.get("group")
+        if benefit == Benefit.ALLOWANCE and not group:
+            self.add_error("group", _("Chọn nhóm đối tượng đề nghị hưởng trợ cấp hằng tháng."))
+        if benefit == Benefit.ALLOWANCE and group == "K4" and not data.get("children_raised"):
+            self.add_error("children_raised", _("Nhóm K4 cần ghi số con đang nuôi."))
+        if (
+            benefit == Benefit.ALLOWANCE
+            and group == "K6"
+            and not data.get("disability_certified_on")
+        ):
+            self.add_error(
+                "disability_certified_on",
+                _("Nhóm K6 hưởng từ tháng cấp giấy xác nhận khuyết tật: ghi ngày cấp."),
+            )
+        return data
+
+    def _find_person(self, data) -> Person | None:
+        national_id = data.get("national_id")
+        code = (data.get("household") or "").strip()
+        if national_id:
+            person = self._people().filter(national_id=national_id).first()
+            if person is None:
+                self.add_error(
+                    "national_id",
+                    _("Không có người mang số định danh %(id)s ở xã, phường của bạn.")
+                    % {"id": national_id},
+                )
+            return person
+        if not code:
+            self.add_error(
+                "national_id", _("Nhập số định danh, hoặc mã hộ rồi chọn người trong hộ.")
+            )
+            return None
+        if self.household is None:
+            self.add_error(
+                "household",
+                _("Không có hộ mã %(code)s ở xã, phường của bạn.") % {"code": code.upper()},
+            )
+            return None
+        member = data.get("member")
+        person = self._members(self.household).filter(pk=member).first() if member else None
+        if person is None:
+            self.add_error("member", _("Chọn người đề nghị trong hộ %(code)s.") % {"code": code})
+        return person
+
+
+def member_label(person: Person) -> str:
+    parts = [person.full_name, person.get_relation_to_head_display()]
+    if person.birth_display:
+        parts.append(_("sinh %(birth)s") % {"birth": person.birth_display})
+    if person.disability_level:
+        parts.append(_("khuyết tật %(level)s") % {"level": person.get_disability_level_display()})
+    return " · ".join(str(p) for p in parts)
+
+
+class ScreenForm(forms.Form):
+    prefix = "screen"
+    screened_on = forms.DateField(label=gettext_lazy("Ngày xét duyệt"), widget=DATE_WIDGET)
+    note = forms.CharField(
+        label=gettext_lazy("Kết quả xét duyệt, niêm yết"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean_screened_on(self):
+        return _not_future(self.cleaned_data["screened_on"])
+
+
+class DecisionFields(forms.Form):
+    """A decision of the ward chair: date, signer and number (blank: the next of the year)."""
+
+    decided_on = forms.DateField(label=gettext_lazy("Ngày quyết định"), widget=DATE_WIDGET)
+    signer = forms.CharField(label=gettext_lazy("Người ký"), max_length=120)
+    number = forms.CharField(
+        label=gettext_lazy("Số quyết định"),
+        max_length=50,
+        required=False,
+        help_text=gettext_lazy("Để trống: lấy số tiếp theo trong năm của xã, phường."),
+    )
+
+    def clean_decided_on(self):
+        return _not_future(self.cleaned_data["decided_on"])
+
+
+class GrantForm(DecisionFields):
+    prefix = "grant"
+
+
+class RefuseForm(forms.Form):
+    prefix = "refuse"
+    refused_on = forms.DateField(label=gettext_lazy("Ngày trả lời"), widget=DATE_WIDGET)
+    note = forms.CharField(
+        label=gettext_lazy("Lý do không đủ điều kiện"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AdjustForm(DecisionFields):
+    prefix = "adjust"
+    flags = _flags_field()
+    children_raised = forms.IntegerField(
+        label=gettext_lazy("Số con đang nuôi"), min_value=0, max_value=20
+    )
+    pension_amount = forms.IntegerField(
+        label=gettext_lazy("Lương hưu, trợ cấp BHXH đang hưởng (đồng/tháng)"), min_value=0
+    )
+    effective_month = MonthField(label=gettext_lazy("Áp dụng từ tháng"))
+    note = forms.CharField(
+        label=gettext_lazy("Nội dung điều chỉnh"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    field_order = [
+        "flags",
+        "children_raised",
+        "pension_amount",
+        "effective_month",
+        "decided_on",
+        "signer",
+        "number",
+        "note",
+    ]
+
+
+class SuspendForm(forms.Form):
+    prefix = "suspend"
+    on = forms.DateField(label=gettext_lazy("Tạm dừng từ ngày"), widget=DATE_WIDGET)
+    note = forms.CharField(
+        label=gettext_lazy("Lý do tạm dừng"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy(
+            "Ba tháng liền không nhận tiền, không chấp hành xét lại, bị tạm giam từ một tháng."
+        ),
+    )
+
+
+class ResumeForm(forms.Form):
+    prefix = "resume"
+    on = forms.DateField(label=gettext_lazy("Hưởng lại từ ngày"), widget=DATE_WIDGET)
+    note = forms.CharField(
+        label=gettext_lazy("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class TerminateForm(DecisionFields):
+    prefix = "terminate"
+    reason = forms.ChoiceField(
+        label=gettext_lazy("Lý do thôi hưởng"),
+        choices=[("", gettext_lazy("— Chọn —")), *TerminationReason.choices],
+    )
+    happened_on = forms.DateField(
+        label=gettext_lazy("Ngày xảy ra sự việc"),
+        widget=DATE_WIDGET,
+        help_text=gettext_lazy("Thôi hưởng từ tháng sau tháng này (khoản 2 Điều 8)."),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    field_order = ["reason", "happened_on", "decided_on", "signer", "number", "note"]
+
+    def clean_happened_on(self):
+        return _not_future(self.cleaned_data["happened_on"])
+
+
+class DeathForm(forms.Form):
+    prefix = "death"
+    died_on = forms.DateField(label=gettext_lazy("Ngày mất"), widget=DATE_WIDGET)
+    signer = forms.CharField(
+        label=gettext_lazy("Người ký quyết định thôi hưởng"), max_length=120, required=False
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean_died_on(self):
+        died_on = _not_future(self.cleaned_data["died_on"], _("Ngày mất không thể sau hôm nay."))
+        if self.person.birth_date and died_on < self.person.birth_date:
+            raise forms.ValidationError(_("Ngày mất trước ngày sinh."))
+        return died_on
+
+
+class NoteForm(forms.Form):
+    prefix = "note"
+    written_on = forms.DateField(label=gettext_lazy("Ngày"), widget=DATE_WIDGET)
+    text = forms.CharField(label=gettext_lazy("Ghi chép"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReferralForm(forms.Form):
+    prefix = "referral"
+    service = forms.ChoiceField(
+        label=gettext_lazy("Chuyển đến"), choices=[("", gettext_lazy("— Chọn —")), *Service.choices]
+    )
+    purpose = forms.CharField(label=gettext_lazy("Nội dung"), max_length=255)
+    referred_on = forms.DateField(label=gettext_lazy("Ngày chuyển"), widget=DATE_WIDGET)
+    follow_up_on = forms.DateField(
+        label=gettext_lazy("Ngày theo dõi lại"), required=False, widget=DATE_WIDGET
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, follow = data.get("referred_on"), data.get("follow_up_on")
+        if start and follow and follow < start:
+            self.add_error("follow_up_on", _("Ngày theo dõi lại trước ngày chuyển."))
+        return data
+
+
+class ReferralCloseForm(forms.Form):
+    outcome = forms.CharField(
+        label=gettext_lazy("Kết quả"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, referral, **kwargs):
+        super().__init__(*args, prefix=f"close-{referral.pk}", **kwargs)
+        self.referral = referral
