@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import documents
+from . import decisions, exports
 
 app_name = "case_documents"
 
 urlpatterns = [
-    path("<int:event_pk>/decision.pdf", documents.decision_pdf_view, name="decision_pdf"),
-    path("beneficiaries.xlsx", documents.beneficiaries_xlsx_view, name="beneficiaries_xlsx"),
+    path("<int:event_pk>/decision.pdf", decisions.decision_pdf_view, name="decision_pdf"),
+    path("beneficiaries.xlsx", exports.beneficiaries_xlsx_view, name="beneficiaries_xlsx"),
 ]

@@ -14,11 +14,7 @@ from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from beneficiaries.documents import (
-    amount_in_words,
-    coefficient_text,
-    decision_signer,
-)
+from beneficiaries.decisions import decision_signer
 from beneficiaries.models import Category, EventKind
 from beneficiaries.services import (
     case_adjust,
@@ -27,6 +23,7 @@ from beneficiaries.services import (
     case_screen,
     case_terminate,
 )
+from beneficiaries.wording import amount_in_words, coefficient_text
 
 from ..factories import (
     HouseholdFactory,
