@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -59,7 +60,7 @@ GROUP_CHOICES = [("", gettext_lazy("— Chọn —"))] + [(g, GROUP_LABELS[g]) f
 # Papers shown at filing, checked and handed back (ND 20/2021 Điều 8 khoản 1a, Điều 7).
 DOCUMENT_CHOICES = [
     ("application", gettext_lazy("Tờ khai đề nghị trợ giúp xã hội (Mẫu 1a–1đ)")),
-    ("residence", gettext_lazy("CCCD hoặc giấy tờ chứng minh nơi cư trú")),
+    ("cccd", gettext_lazy("CCCD hoặc giấy tờ chứng minh nơi cư trú")),
     ("birth_certificate", gettext_lazy("Giấy khai sinh (trẻ em, người đơn thân nuôi con)")),
     ("disability_certificate", gettext_lazy("Giấy xác nhận khuyết tật")),
     ("hiv_certificate", gettext_lazy("Giấy xác nhận nhiễm HIV của cơ sở y tế")),
@@ -82,6 +83,17 @@ class MonthField(forms.DateField):
     def to_python(self, value):
         day = super().to_python(value)
         return rules.month_start(day) if day else day
+
+
+class MoneyField(forms.IntegerField):
+    """An amount of đồng typed as 1.500.000 or 1500000: an integer, blank for none."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = _DIGITS.sub("", value).replace("₫", "").replace("đ", "")
+        return super().to_python(value) or 0
 
 
 def _not_future(day, message=None):
@@ -174,12 +186,17 @@ class CaseOpenForm(forms.Form):
     )
     flags = _flags_field()
     children_raised = forms.IntegerField(
-        label=gettext_lazy("Số con đang nuôi (nhóm K4)"), min_value=0, max_value=20, initial=0
+        label=gettext_lazy("Số con đang nuôi (nhóm K4)"),
+        min_value=0,
+        max_value=20,
+        initial=0,
+        required=False,
     )
-    pension_amount = forms.IntegerField(
+    pension_amount = MoneyField(
         label=gettext_lazy("Lương hưu, trợ cấp BHXH đang hưởng (đồng/tháng)"),
         min_value=0,
         initial=0,
+        required=False,
     )
     disability_certified_on = forms.DateField(
         label=gettext_lazy("Ngày cấp giấy xác nhận khuyết tật"),
@@ -199,7 +216,7 @@ class CaseOpenForm(forms.Form):
     )
     applied_on = forms.DateField(label=gettext_lazy("Ngày nộp hồ sơ"), widget=DATE_WIDGET)
 
-    def __init__(self, *args, user, wards, **kwargs):
+    def __init__(self, *args, user, wards, lookup=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.person = None
@@ -211,22 +228,36 @@ class CaseOpenForm(forms.Form):
         else:
             self.only_ward = None
         self.fields["applied_on"].initial = timezone.localdate()
-        self.household = self._household_from_data()
-        if self.household is not None:
+        # Typing a household code (or choosing the ward) refreshes the member choice.
+        refresh = {
+            "hx-get": reverse("beneficiaries:members"),
+            "hx-target": "#member-field",
+            "hx-swap": "outerHTML",
+            "hx-include": "[name=household], [name=ward]",
+        }
+        self.fields["household"].widget.attrs |= refresh | {
+            "hx-trigger": "input changed delay:400ms"
+        }
+        if "ward" in self.fields:
+            self.fields["ward"].widget.attrs |= refresh | {"hx-trigger": "change"}
+        # The member choices follow the household typed: the posted data, or the
+        # query of the htmx request that refreshes the choice alone.
+        self.found_household = self._household_from(self.data if lookup is None else lookup)
+        if self.found_household is not None:
             self.fields["member"].choices = [("", _("— Chọn người —"))] + [
-                (p.pk, member_label(p)) for p in self._members(self.household)
+                (p.pk, member_label(p)) for p in self._members(self.found_household)
             ]
 
     def _people(self):
         return Person.objects.visible_to(self.user, write=True)
 
-    def _household_from_data(self) -> Household | None:
+    def _household_from(self, data) -> Household | None:
         """The household the typed code names in the user's wards, if exactly one."""
-        code = (self.data.get(self.add_prefix("household")) or "").strip().upper()
+        code = (data.get(self.add_prefix("household")) or "").strip().upper()
         if not code:
             return None
         households = Household.objects.visible_to(self.user, write=True).filter(code__iexact=code)
-        ward = self.data.get(self.add_prefix("ward")) if "ward" in self.fields else None
+        ward = data.get(self.add_prefix("ward")) if "ward" in self.fields else None
         if ward and str(ward).isdigit():
             households = households.filter(ward_id=int(ward))
         found = list(households.select_related("ward")[:2])
@@ -236,6 +267,9 @@ class CaseOpenForm(forms.Form):
         return self._people().filter(
             household=household, deceased_on__isnull=True, moved_out_on__isnull=True
         )
+
+    def clean_children_raised(self):
+        return self.cleaned_data["children_raised"] or 0
 
     def clean_national_id(self):
         return _DIGITS.sub("", self.cleaned_data["national_id"])
@@ -282,14 +316,15 @@ class CaseOpenForm(forms.Form):
                 "national_id", _("Nhập số định danh, hoặc mã hộ rồi chọn người trong hộ.")
             )
             return None
-        if self.household is None:
+        if self.found_household is None:
             self.add_error(
                 "household",
                 _("Không có hộ mã %(code)s ở xã, phường của bạn.") % {"code": code.upper()},
             )
             return None
         member = data.get("member")
-        person = self._members(self.household).filter(pk=member).first() if member else None
+        household = self.found_household
+        person = self._members(household).filter(pk=member).first() if member else None
         if person is None:
             self.add_error("member", _("Chọn người đề nghị trong hộ %(code)s.") % {"code": code})
         return person
@@ -351,8 +386,10 @@ class AdjustForm(DecisionFields):
     children_raised = forms.IntegerField(
         label=gettext_lazy("Số con đang nuôi"), min_value=0, max_value=20
     )
-    pension_amount = forms.IntegerField(
-        label=gettext_lazy("Lương hưu, trợ cấp BHXH đang hưởng (đồng/tháng)"), min_value=0
+    pension_amount = MoneyField(
+        label=gettext_lazy("Lương hưu, trợ cấp BHXH đang hưởng (đồng/tháng)"),
+        min_value=0,
+        required=False,
     )
     effective_month = MonthField(label=gettext_lazy("Áp dụng từ tháng"))
     note = forms.CharField(
