@@ -17,5 +17,8 @@ urlpatterns = [
     path("areas/", include("areas.urls")),
     path("imports/", include("imports.urls")),
     path("reviews/", include("households.review_urls")),
+    path("cases/documents/", include("beneficiaries.document_urls")),
+    path("cases/", include("beneficiaries.urls")),
+    path("cases/worklists/", include("beneficiaries.dashboard_urls")),
     path("admin/", admin.site.urls),
 ]
