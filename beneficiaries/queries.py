@@ -110,10 +110,14 @@ def case_schedule(case: Case, *, until: date, data: RuleData | None = None) -> l
             pensions=data.pensions,
             pension_wins_tie=settings.SOCIAL_PENSION_WINS_TIE,
         )
+        # A case pays its own benefit; the other stays shown for comparison (the higher of
+        # the two is chosen when the case is opened, ND 176/2025 Điều 3 khoản 1).
         if case.benefit == rules.PENSION:
-            # A pension case pays the pension; the allowance stays shown for comparison.
             result.chosen = rules.PENSION if result.pension_eligible else ""
             result.amount = result.pension if result.pension_eligible else 0
+        else:
+            result.chosen = rules.ALLOWANCE if result.allowance else ""
+            result.amount = result.allowance
         due = (
             case.start_month is not None
             and case.start_month <= month

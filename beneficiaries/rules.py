@@ -99,7 +99,6 @@ class Month:
     pension_eligible: bool = False
     chosen: str = ""  # ALLOWANCE, PENSION or "" when nothing is due
     amount: int = 0
-    reasons: list[str] = field(default_factory=list)
 
 
 def month_start(day: date) -> date:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from areas.scope import can_write_ward
 from households.models import Person
@@ -29,7 +30,7 @@ from .models import (
 )
 from .queries import case_facts, rule_data
 
-PENSION_RULE = _("Khoản 1 Điều 3 Nghị định 176/2025/NĐ-CP")
+PENSION_RULE = gettext_lazy("Khoản 1 Điều 3 Nghị định 176/2025/NĐ-CP")
 
 
 class CaseError(Exception):

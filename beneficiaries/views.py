@@ -230,9 +230,7 @@ def _schedule_rows(case, today) -> list[dict]:
         pension_references = [
             r.legal_reference for r in data.pensions if rules.covers(r, item.month)
         ]
-        if result.reasons:
-            references = list(result.reasons)
-        elif result.chosen == rules.PENSION:
+        if result.chosen == rules.PENSION:
             references = pension_references
         else:
             references = [r.legal_reference for r in result.paid]

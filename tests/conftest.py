@@ -3,14 +3,14 @@ import pytest
 from areas.models import Role
 
 from .factories import ProvinceFactory, RoleFactory, UserFactory, WardFactory
-from .seeds import seed_poverty_standards
+from .seeds import seed_migrated_rows
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """A reused test database may have been emptied by the last run's transactional tests."""
     with django_db_blocker.unblock():
-        seed_poverty_standards()
+        seed_migrated_rows()
 
 
 @pytest.fixture(autouse=True)

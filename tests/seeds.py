@@ -13,3 +13,13 @@ def seed_poverty_standards() -> None:
     """ND 07/2021 and ND 351/2025 with their indicators, as the migration seeds them."""
     migration = importlib.import_module("households.migrations.0007_seed_poverty_standards")
     migration.seed(apps, None)
+
+
+def seed_assistance_rules() -> None:
+    """The standard levels, categories, care allowances, social pension and time limits."""
+    importlib.import_module("beneficiaries.migrations.0002_seed_rules").seed(apps, None)
+
+
+def seed_migrated_rows() -> None:
+    seed_poverty_standards()
+    seed_assistance_rules()

@@ -1,7 +1,6 @@
 """A case's documents: the ward chair's decision (ND 30/2020 Mẫu 1.2) to grant, adjust or
 end an allowance or social pension, and the list of beneficiaries by category as .xlsx."""
 
-import importlib
 import io
 import subprocess
 from datetime import date
@@ -9,13 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from beneficiaries.decisions import decision_signer
-from beneficiaries.models import Category, EventKind
+from beneficiaries.models import EventKind
 from beneficiaries.services import (
     case_adjust,
     case_grant,
@@ -31,13 +29,6 @@ from ..factories import (
     PersonFactory,
     ResidentialGroupFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def _rules(db):
-    """The categories and levels the data migration seeds, again if a run emptied them."""
-    if not Category.objects.exists():
-        importlib.import_module("beneficiaries.migrations.0002_seed_rules").seed(apps, None)
 
 
 @pytest.fixture

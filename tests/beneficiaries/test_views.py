@@ -1,10 +1,8 @@
 """The case pages: who sees and runs a case, and a case's life through the forms."""
 
-import importlib
 from datetime import date, timedelta
 
 import pytest
-from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,12 +26,6 @@ STEPS = [
     "referral",
 ]
 NBSP = "\u00a0"
-
-
-@pytest.fixture(autouse=True)
-def _rules(db):
-    """The categories and levels as migration 0002 seeds them (a browser test empties them)."""
-    importlib.import_module("beneficiaries.migrations.0002_seed_rules").seed(apps, None)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from ..seeds import seed_poverty_standards
+from ..seeds import seed_migrated_rows
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by
 # fixtures and live_server would otherwise refuse to run.
@@ -70,7 +70,7 @@ def demo(transactional_db):
     Every browser test ends by emptying the tables (a serialized rollback does not reach
     the connection under Playwright's greenlets): the migrated rows are seeded again.
     """
-    seed_poverty_standards()
+    seed_migrated_rows()
     call_command("load_areas", "--province", "91", stdout=io.StringIO())
     call_command("seed_demo", stdout=io.StringIO())
 

@@ -1,12 +1,10 @@
 """A ward officer takes a disabled person's application, decides it, sees the monthly amounts
 and then records the death that ends them."""
 
-import importlib
 import re
 from datetime import date, timedelta
 
 import pytest
-from django.apps import apps
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -22,7 +20,6 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def disabled_person(demo):
     """A head of household of the demo ward aged 41 to 56, recorded as severely disabled."""
-    _seed_rules()
     person = (
         Person.objects.filter(
             household__ward__role_assignments__user__username="canbo",
@@ -36,11 +33,6 @@ def disabled_person(demo):
     )
     Person.objects.filter(pk=person.pk).update(disability_level="severe")
     return person
-
-
-def _seed_rules():
-    """The categories and levels of migration 0002: the last browser test emptied them."""
-    importlib.import_module("beneficiaries.migrations.0002_seed_rules").seed(apps, None)
 
 
 def d(day: date) -> str:
