@@ -17,23 +17,7 @@ from households.models import Classification
 from ui.pagination import counted_page
 
 from . import rules
-from .forms import (
-    DOCUMENT_LABELS,
-    FLAG_LABELS,
-    AdjustForm,
-    CaseFilterForm,
-    CaseOpenForm,
-    DeathForm,
-    GrantForm,
-    NoteForm,
-    ReferralCloseForm,
-    ReferralForm,
-    RefuseForm,
-    ResumeForm,
-    ScreenForm,
-    SuspendForm,
-    TerminateForm,
-)
+from .forms import DOCUMENT_LABELS, FLAG_LABELS, CaseFilterForm, CaseOpenForm
 from .models import Benefit, Case, CaseStatus
 from .queries import case_schedule, classification_on, get_case_for_user, rule_data
 from .services import (
@@ -51,6 +35,19 @@ from .services import (
     proposed_start,
     referral_add,
     referral_close,
+)
+from .step_forms import (
+    AdjustForm,
+    DeathForm,
+    GrantForm,
+    NoteForm,
+    ReferralCloseForm,
+    ReferralForm,
+    RefuseForm,
+    ResumeForm,
+    ScreenForm,
+    SuspendForm,
+    TerminateForm,
 )
 
 PAGE_SIZE = 25
