@@ -304,7 +304,27 @@ class Case(models.Model):
         verbose_name = _("hồ sơ trợ giúp xã hội")
         verbose_name_plural = _("hồ sơ trợ giúp xã hội")
         ordering = ["ward", "-applied_on"]
-        indexes = [models.Index(fields=["ward", "status"]), models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["ward", "status"]),
+            models.Index(fields=["status"]),
+            # The worklists (beneficiaries/worklists.py): small partial indexes for the
+            # unpaid, the pending applications and the open cases a person holds.
+            models.Index(
+                fields=["unpaid_since"],
+                condition=models.Q(status=CaseStatus.ACTIVE, unpaid_since__isnull=False),
+                name="case_unpaid_idx",
+            ),
+            models.Index(
+                fields=["applied_on"],
+                condition=models.Q(status__in=[CaseStatus.INTAKE, CaseStatus.SCREENING]),
+                name="case_pending_idx",
+            ),
+            models.Index(
+                fields=["person"],
+                condition=models.Q(status__in=OPEN_STATUSES),
+                name="case_open_person_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_benefit_display()})"

@@ -1,0 +1,603 @@
+"""The ward dashboard's worklists: who belongs on each list, scope, and constant queries."""
+
+import importlib
+from datetime import date, timedelta
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from beneficiaries import rules
+from beneficiaries.models import (
+    Case,
+    CaseEvent,
+    CaseStatus,
+    Category,
+    EventKind,
+    Holiday,
+    SocialPensionRate,
+    TimeLimit,
+)
+from beneficiaries.worklists import (
+    add_working_days,
+    birth_range,
+    born_by,
+    months_since,
+    overdue_before,
+    unpaid_cutoff,
+    working_days_between,
+    worklists,
+)
+
+from ..factories import HouseholdFactory, PersonFactory, RoleFactory, UserFactory
+
+# Next month is November 2025 (30 days); the seeded ages are 3, 4, 16, 22, 60, 75 and 80.
+TODAY = date(2025, 10, 15)
+URL = "/cases/worklists/"
+
+
+@pytest.fixture(autouse=True)
+def seeded_rules(db):
+    """The categories, social pension and time limits as migration 0002 seeds them."""
+    importlib.import_module("beneficiaries.migrations.0002_seed_rules").seed(apps, None)
+
+
+def person(ward, born, **values):
+    return PersonFactory(household=HouseholdFactory(ward=ward), birth_date=born, **values)
+
+
+def case(ward, born=date(1950, 6, 10), status=CaseStatus.ACTIVE, **values):
+    who = values.pop("person", None) or person(ward, born)
+    values = {"benefit": "allowance", "group": "K5", "applied_on": date(2024, 1, 5)} | values
+    return Case.objects.create(person=who, ward=ward, status=status, **values)
+
+
+def names(worklist):
+    return {getattr(row, "full_name", None) or row.person.full_name for row in worklist.rows}
+
+
+def fresh(user):
+    """The user as a new request loads it: the scope is not cached yet."""
+    return get_user_model().objects.get(pk=user.pk)
+
+
+# --- Pure helpers ---------------------------------------------------------------------
+
+
+def test_born_by_gives_the_latest_birth_date_of_that_age():
+    assert born_by(date(2025, 11, 30), 4) == date(2021, 11, 30)
+    # 29/02/2024 is 1 only from 01/03/2025; 28/02/2025 is at most 28/02/2024's anniversary.
+    assert born_by(date(2025, 2, 28), 1) == date(2024, 2, 28)
+    assert born_by(date(2028, 2, 29), 1) == date(2027, 2, 28)
+
+
+def test_birth_range_is_reaching_the_age_during_the_month():
+    months = [date(2025, 11, 1), date(2027, 3, 1), date(2028, 2, 1), date(2027, 2, 1)]
+    for month in months:
+        before = month - timedelta(days=1)
+        for age in (1, 3, 4, 75):
+            after, until = birth_range(month, age)
+            born = date(month.year - age - 1, 1, 1)
+            while born < date(month.year - age + 1, 12, 31):
+                reaches = (
+                    rules.age_on(born, rules.month_end(month)) >= age
+                    and rules.age_on(born, before) < age
+                )
+                assert (after < born <= until) == reaches, (month, age, born)
+                born += timedelta(days=1)
+
+
+def test_a_birthday_on_the_first_of_the_month_counts_for_that_month():
+    after, until = birth_range(date(2025, 11, 1), 80)
+    assert after < date(1945, 11, 1) <= until
+    assert not after < date(1945, 10, 31) <= until
+    # Born 29/02/1952, 75 on 01/03/2027 (2027 has no 29 February): a March birthday.
+    after, until = birth_range(date(2027, 3, 1), 75)
+    assert after < date(1952, 2, 29) <= until
+    after, until = birth_range(date(2027, 2, 1), 75)
+    assert not after < date(1952, 2, 29) <= until
+
+
+def test_working_days_skip_weekends_and_holidays():
+    national_day = {date(2025, 9, 1), date(2025, 9, 2)}
+    # Friday 29/08 to Wednesday 03/09: Saturday, Sunday and the two holidays skipped.
+    assert working_days_between(date(2025, 8, 29), date(2025, 9, 3), national_day) == 1
+    assert working_days_between(date(2025, 8, 29), date(2025, 9, 3), set()) == 3
+    assert working_days_between(date(2025, 9, 5), date(2025, 9, 5), set()) == 0
+    # Nine working days from Wednesday 27/08: 28, 29/08, 3, 4, 5, 8, 9, 10, 11/09.
+    assert add_working_days(date(2025, 8, 27), 9, national_day) == date(2025, 9, 11)
+    assert add_working_days(date(2025, 8, 27), 9, set()) == date(2025, 9, 9)
+    assert add_working_days(date(2025, 8, 27), 0, set()) == date(2025, 8, 27)
+
+
+def test_working_days_are_the_weekdays_that_are_not_holidays_counted_one_by_one():
+    holidays = {date(2025, 9, 1), date(2025, 9, 2), date(2025, 9, 6), date(2026, 1, 1)}
+    first = date(2025, 8, 20)
+    for a in range(0, 60, 3):
+        start = first + timedelta(days=a)
+        for length in range(0, 200, 7 if a % 2 else 5):
+            end = start + timedelta(days=length)
+            one_by_one = sum(
+                (start + timedelta(days=n)).weekday() < 5
+                and start + timedelta(days=n) not in holidays
+                for n in range(1, length + 1)
+            )
+            assert working_days_between(start, end, holidays) == one_by_one, (start, end)
+
+
+def test_overdue_before_agrees_with_counting_working_days():
+    holidays = {date(2025, 9, 1), date(2025, 9, 2), date(2026, 1, 1)}
+    for today in (date(2025, 9, 12) + timedelta(days=n) for n in range(0, 130, 3)):
+        for limit in (0, 1, 2, 9):
+            cutoff = overdue_before(today, limit, holidays)
+            for back in range(40):
+                applied = today - timedelta(days=back)
+                overdue = working_days_between(applied, today, holidays) > limit
+                assert (applied < cutoff) == overdue, (today, limit, applied)
+
+
+def test_three_months_unpaid_counts_this_month():
+    assert unpaid_cutoff(date(2025, 10, 15)) == date(2025, 8, 1)
+    assert unpaid_cutoff(date(2026, 1, 31)) == date(2025, 11, 1)
+    assert unpaid_cutoff(date(2026, 2, 1)) == date(2025, 12, 1)
+    assert months_since(date(2025, 8, 1), date(2025, 10, 15)) == 3
+    assert months_since(date(2025, 11, 1), date(2026, 1, 2)) == 3
+
+
+# --- The lists ------------------------------------------------------------------------
+
+
+def test_coefficient_changes_list_active_allowances_reaching_an_age_next_month(ward_officer, ward):
+    last_day = case(ward, person=person(ward, date(2021, 11, 30), full_name="Bé Tư Cuối Tháng"))
+    first_day = case(ward, person=person(ward, date(1945, 11, 1), full_name="Ông Tám Mươi"))
+    case(ward, person=person(ward, date(2021, 12, 1), full_name="Bé Sang Tháng Sau"))
+    case(ward, person=person(ward, date(2021, 10, 31), full_name="Bé Tháng Này"))
+    case(ward, person=person(ward, date(1980, 11, 15), full_name="Người Bốn Lăm"))
+    case(
+        ward,
+        person=person(ward, date(2021, 11, 10), full_name="Bé Tạm Dừng"),
+        status=CaseStatus.SUSPENDED,
+    )
+    case(
+        ward,
+        person=person(ward, date(1950, 11, 10), full_name="Cụ Hưu Trí"),
+        benefit="social_pension",
+        group="",
+    )
+
+    lists = worklists(ward_officer, today=TODAY)
+
+    assert lists.month == date(2025, 11, 1)
+    assert lists.coefficient_ages == [3, 4, 16, 22, 60, 75, 80]
+    assert names(lists.coefficient_changes) == {"Bé Tư Cuối Tháng", "Ông Tám Mươi"}
+    assert lists.coefficient_changes.total == 2
+    # In the order of the birthdays, with the age reached and its day.
+    rows = lists.coefficient_changes.rows
+    assert [r.pk for r in rows] == [first_day.pk, last_day.pk]
+    assert [(r.reaches_age, r.reaches_on) for r in rows] == [
+        (80, date(2025, 11, 1)),
+        (4, date(2025, 11, 30)),
+    ]
+
+
+def test_a_29_february_birthday_falls_in_march_of_a_common_year(ward_officer, ward):
+    case(ward, person=person(ward, date(1952, 2, 29), full_name="Cụ Nhuận"))
+
+    in_february = worklists(ward_officer, today=date(2027, 1, 20))
+    in_march = worklists(ward_officer, today=date(2027, 2, 10))
+
+    assert names(in_february.coefficient_changes) == set()
+    assert names(in_march.coefficient_changes) == {"Cụ Nhuận"}
+    assert in_march.coefficient_changes.rows[0].reaches_on == date(2027, 3, 1)
+
+
+def test_the_ages_watched_are_the_categories_ages(ward_officer, ward):
+    case(ward, person=person(ward, date(1975, 11, 20), full_name="Người Năm Mươi"))
+    assert names(worklists(ward_officer, today=TODAY).coefficient_changes) == set()
+
+    Category.objects.create(
+        code="TEST",
+        group="K8",
+        name="Nhóm thử từ 50 tuổi",
+        coefficient=1,
+        age_from=50,
+        valid_from=date(2021, 7, 1),
+        legal_reference="Thử",
+    )
+
+    lists = worklists(ward_officer, today=TODAY)
+    assert 50 in lists.coefficient_ages
+    assert names(lists.coefficient_changes) == {"Người Năm Mươi"}
+
+
+def test_pension_candidates_are_living_residents_of_age_without_an_open_case(
+    ward_officer, ward, other_ward
+):
+    person(ward, date(1950, 11, 30), full_name="Cụ Đủ Tuổi Cuối Tháng")
+    person(ward, date(1950, 12, 1), full_name="Cụ Tháng Sau Mới Đủ")
+    person(ward, date(1930, 1, 1), full_name="Cụ Chín Lăm", birth_year_only=True)
+    case(ward, person=person(ward, date(1940, 5, 5), full_name="Cụ Đang Hưởng"))
+    case(ward, person=person(ward, date(1941, 5, 5), full_name="Cụ Đang Xét"), status="intake")
+    case(
+        ward,
+        person=person(ward, date(1942, 5, 5), full_name="Cụ Đã Thôi"),
+        status=CaseStatus.TERMINATED,
+    )
+    person(ward, date(1935, 5, 5), full_name="Cụ Đã Mất", deceased_on=date(2025, 3, 1))
+    person(ward, date(1936, 5, 5), full_name="Cụ Chuyển Đi", moved_out_on=date(2025, 3, 1))
+    person(other_ward, date(1937, 5, 5), full_name="Cụ Phường Khác")
+
+    lists = worklists(ward_officer, today=TODAY)
+
+    assert (lists.pension_age, lists.k5c_age) == (75, 80)
+    assert names(lists.pension_candidates) == {
+        "Cụ Đủ Tuổi Cuối Tháng",
+        "Cụ Chín Lăm",
+        "Cụ Đã Thôi",
+    }
+    by_name = {p.full_name: p for p in lists.pension_candidates.rows}
+    newly = by_name["Cụ Đủ Tuổi Cuối Tháng"]
+    assert (newly.age_at_month_end, newly.pension_due, newly.k5c_due) == (75, True, False)
+    oldest = by_name["Cụ Chín Lăm"]
+    assert (oldest.age_at_month_end, oldest.pension_due, oldest.k5c_due) == (95, True, True)
+    # The newly eligible first.
+    assert lists.pension_candidates.rows[0] == newly
+
+
+def test_the_pension_age_is_the_social_pension_rows(ward_officer, ward):
+    person(ward, date(1953, 6, 1), full_name="Cụ Bảy Hai")
+    assert names(worklists(ward_officer, today=TODAY).pension_candidates) == set()
+
+    SocialPensionRate.objects.filter(province=None).update(age_from=72)
+
+    lists = worklists(ward_officer, today=TODAY)
+    assert lists.pension_age == 72
+    assert names(lists.pension_candidates) == {"Cụ Bảy Hai"}
+
+
+def test_three_months_unpaid_is_a_suspension_candidate_two_is_not(ward_officer, ward):
+    user = UserFactory()
+    case(
+        ward,
+        person=person(ward, date(1950, 1, 2), full_name="Ba Tháng"),
+        unpaid_since=date(2025, 8, 1),
+    )
+    case(
+        ward,
+        person=person(ward, date(1950, 1, 3), full_name="Hai Tháng"),
+        unpaid_since=date(2025, 9, 1),
+    )
+    case(ward, person=person(ward, date(1950, 1, 4), full_name="Đã Nhận"))
+    suspended = case(
+        ward,
+        person=person(ward, date(1950, 1, 5), full_name="Đã Tạm Dừng"),
+        status=CaseStatus.SUSPENDED,
+        unpaid_since=date(2025, 5, 1),
+    )
+    CaseEvent.objects.create(
+        case=suspended,
+        kind=EventKind.SUSPENDED,
+        happened_on=date(2025, 8, 20),
+        effective_month=date(2025, 8, 1),
+        created_by=user,
+    )
+
+    lists = worklists(ward_officer, today=TODAY)
+
+    assert lists.unpaid_since == date(2025, 8, 1)
+    assert names(lists.unpaid) == {"Ba Tháng"}
+    assert lists.unpaid.rows[0].months_unpaid == 3
+    assert names(lists.suspended) == {"Đã Tạm Dừng"}
+    row = lists.suspended.rows[0]
+    assert (row.suspended_on, row.months_unpaid) == (date(2025, 8, 20), 6)
+
+
+def test_deceased_persons_with_an_open_case(ward_officer, ward):
+    died = date(2025, 9, 3)
+    case(ward, person=person(ward, date(1940, 1, 1), full_name="Mất Đang Hưởng", deceased_on=died))
+    case(
+        ward,
+        person=person(ward, date(1940, 1, 2), full_name="Mất Khi Đang Xét", deceased_on=died),
+        status=CaseStatus.SCREENING,
+    )
+    case(
+        ward,
+        person=person(ward, date(1940, 1, 3), full_name="Mất Đã Thôi", deceased_on=died),
+        status=CaseStatus.TERMINATED,
+    )
+    case(ward, person=person(ward, date(1940, 1, 4), full_name="Còn Sống"))
+
+    lists = worklists(ward_officer, today=TODAY)
+
+    assert names(lists.deceased) == {"Mất Đang Hưởng", "Mất Khi Đang Xét"}
+
+
+def test_overdue_decisions_count_working_days_without_weekends_and_holidays(ward_officer, ward):
+    Holiday.objects.create(day=date(2025, 9, 1), name="Quốc khánh")
+    Holiday.objects.create(day=date(2025, 9, 2), name="Quốc khánh")
+    today = date(2025, 9, 12)  # a Friday; 7 + 2 working days allowed
+    for n, (applied, status) in enumerate(
+        [
+            (date(2025, 8, 27), CaseStatus.INTAKE),  # 10 working days: overdue
+            (date(2025, 8, 28), CaseStatus.SCREENING),  # 9: on time, today is the last day
+            (date(2025, 6, 2), CaseStatus.SCREENING),  # long overdue
+            (date(2025, 6, 2), CaseStatus.ACTIVE),  # decided
+            (date(2025, 6, 2), CaseStatus.REFUSED),  # answered
+        ]
+    ):
+        case(
+            ward,
+            person=person(ward, date(1950, 1, 1 + n), full_name=f"Nộp {applied:%d/%m} {status}"),
+            status=status,
+            applied_on=applied,
+        )
+
+    lists = worklists(ward_officer, today=today)
+
+    assert lists.decision_limit == 9
+    assert lists.overdue_before == date(2025, 8, 28)
+    assert names(lists.overdue) == {"Nộp 27/08 intake", "Nộp 02/06 screening"}
+    latest = lists.overdue.rows[-1]
+    assert (latest.working_days, latest.deadline) == (10, date(2025, 9, 11))
+
+    # Without the holidays, 28/08 is two working days late as well.
+    Holiday.objects.all().delete()
+    assert "Nộp 28/08 screening" in names(worklists(ward_officer, today=today).overdue)
+
+
+def test_the_time_limit_is_the_rows_sum(ward_officer, ward):
+    case(ward, status=CaseStatus.INTAKE, applied_on=date(2025, 9, 1))  # 10 working days ago
+    assert worklists(ward_officer, today=date(2025, 9, 15)).overdue.total == 1
+
+    TimeLimit.objects.filter(step="posting").update(working_days=3)
+
+    assert worklists(ward_officer, today=date(2025, 9, 15)).overdue.total == 0
+
+
+def test_each_list_is_cut_with_its_total(ward_officer, ward):
+    for n in range(7):
+        case(ward, status=CaseStatus.SUSPENDED, person=person(ward, date(1950, 1, 1 + n)))
+
+    lists = worklists(ward_officer, today=TODAY, limit=5)
+
+    assert (len(lists.suspended.rows), lists.suspended.total, lists.suspended.more) == (5, 7, 2)
+
+
+# --- Scope ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def both_wards(ward, other_ward, far_ward):
+    """One row of every list in each ward, named after the ward."""
+    for area in (ward, other_ward, far_ward):
+        tag = area.name
+        case(ward=area, person=person(area, date(1945, 11, 20), full_name=f"Hệ số {tag}"))
+        person(area, date(1940, 3, 3), full_name=f"Ứng viên {tag}")
+        case(
+            area,
+            person=person(area, date(1950, 1, 2), full_name=f"Chưa nhận {tag}"),
+            unpaid_since=date(2025, 1, 1),
+        )
+        case(
+            area,
+            person=person(area, date(1950, 1, 3), full_name=f"Tạm dừng {tag}"),
+            status=CaseStatus.SUSPENDED,
+        )
+        case(
+            area,
+            person=person(
+                area, date(1950, 1, 4), full_name=f"Đã mất {tag}", deceased_on=date(2025, 1, 1)
+            ),
+        )
+        case(
+            area,
+            person=person(area, date(1950, 1, 5), full_name=f"Quá hạn {tag}"),
+            status=CaseStatus.INTAKE,
+            applied_on=date(2025, 1, 2),
+        )
+    return ward, other_ward, far_ward
+
+
+def all_names(lists):
+    return set().union(
+        *(
+            names(getattr(lists, key))
+            for key in (
+                "coefficient_changes",
+                "pension_candidates",
+                "unpaid",
+                "suspended",
+                "deceased",
+                "overdue",
+            )
+        )
+    )
+
+
+def test_a_ward_officer_sees_only_their_ward(ward_officer, other_ward_officer, both_wards):
+    ward, other_ward, _far = both_wards
+    mine = all_names(worklists(ward_officer, today=TODAY))
+    theirs = all_names(worklists(other_ward_officer, today=TODAY))
+
+    assert len(mine) == 6 and all(n.endswith(ward.name) for n in mine)
+    assert len(theirs) == 6 and all(n.endswith(other_ward.name) for n in theirs)
+    # Asking for another ward gives nothing.
+    assert all_names(worklists(ward_officer, today=TODAY, ward_id=other_ward.pk)) == set()
+
+
+def test_an_approver_sees_every_ward_of_the_province_or_one(approver, both_wards):
+    ward, other_ward, far_ward = both_wards
+
+    everything = all_names(worklists(approver, today=TODAY))
+    one = all_names(worklists(approver, today=TODAY, ward_id=other_ward.pk))
+
+    assert len(everything) == 12
+    assert not any(n.endswith(far_ward.name) for n in everything)
+    assert len(one) == 6 and all(n.endswith(other_ward.name) for n in one)
+
+
+# --- Queries --------------------------------------------------------------------------
+
+
+def populate(ward, n, start=0):
+    """n rows on every list."""
+    holder = UserFactory()
+    for i in range(start, start + n):
+        day = 1 + i % 28
+        case(ward, person=person(ward, date(1945, 11, day)))
+        person(ward, date(1930 - i // 28, 1, day))
+        case(ward, person=person(ward, date(1951, 1, day)), unpaid_since=date(2025, 1, 1))
+        suspended = case(ward, person=person(ward, date(1952, 1, day)), status="suspended")
+        CaseEvent.objects.create(
+            case=suspended, kind="suspended", happened_on=date(2025, 2, day), created_by=holder
+        )
+        case(ward, person=person(ward, date(1953, 1, day), deceased_on=date(2025, 2, day)))
+        case(
+            ward,
+            person=person(ward, date(1954, 1, day)),
+            status="intake",
+            applied_on=date(2025, 2, day),
+        )
+
+
+def count_queries(run):
+    with CaptureQueriesContext(connection) as ctx:
+        run()
+    return len(ctx.captured_queries)
+
+
+def test_the_query_count_does_not_grow_with_the_cases(ward_officer, approver, ward):
+    populate(ward, 5)
+    small = worklists(ward_officer, today=TODAY)
+    assert small.coefficient_changes.total == small.overdue.total == 5
+    few = [
+        count_queries(lambda u=u: worklists(fresh(u), today=TODAY))
+        for u in (ward_officer, approver)
+    ]
+
+    populate(ward, 45, start=5)
+    many = [
+        count_queries(lambda u=u: worklists(fresh(u), today=TODAY))
+        for u in (ward_officer, approver)
+    ]
+
+    big = worklists(ward_officer, today=TODAY)
+    assert [big.coefficient_changes.total, big.pension_candidates.total, big.unpaid.total] == [
+        50,
+        50,
+        50,
+    ]
+    assert [big.suspended.total, big.deceased.total, big.overdue.total] == [50, 50, 50]
+    assert many == few
+    # The user, the scope (2), four rule tables and one query per list.
+    assert few[0] <= 13
+
+
+# --- The page -------------------------------------------------------------------------
+
+
+def case_link(pk: int) -> str | None:
+    """The case page's address, while that page may not exist yet."""
+    try:
+        return reverse("beneficiaries:detail", args=[pk])
+    except NoReverseMatch:
+        return None
+
+
+@pytest.fixture
+def page_rows(ward, other_ward):
+    """A deceased person's open case and an overdue application in each ward, as of today."""
+    today = timezone.localdate()
+    rows = {}
+    for area in (ward, other_ward):
+        rows[area.pk] = [
+            case(
+                area,
+                person=person(
+                    area,
+                    date(1940, 1, 1),
+                    full_name=f"Đã mất {area.name}",
+                    deceased_on=today - timedelta(days=30),
+                ),
+            ),
+            case(
+                area,
+                person=person(area, date(1950, 1, 1), full_name=f"Quá hạn {area.name}"),
+                status="intake",
+                applied_on=today - timedelta(days=60),
+            ),
+        ]
+    return rows
+
+
+def test_the_page_shows_the_officers_ward_only(client, ward_officer, ward, other_ward, page_rows):
+    client.force_login(ward_officer)
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert response.templates[0].name == "beneficiaries/worklists.html"
+    html = response.content.decode()
+    assert f"Đã mất {ward.name}" in html and f"Quá hạn {ward.name}" in html
+    assert other_ward.name not in html
+    for row in page_rows[ward.pk]:
+        link = case_link(row.pk)
+        if link:
+            assert f'href="{link}"' in html
+
+
+def test_an_approver_picks_a_ward_of_the_province(client, approver, ward, other_ward, page_rows):
+    client.force_login(approver)
+
+    everything = client.get(URL).content.decode()
+    one = client.get(URL, {"ward": other_ward.pk}).content.decode()
+
+    assert f"Đã mất {ward.name}" in everything and f"Đã mất {other_ward.name}" in everything
+    assert f"Đã mất {other_ward.name}" in one and f"Đã mất {ward.name}" not in one
+
+
+def test_another_provinces_ward_is_not_found(client, approver, far_ward, page_rows):
+    client.force_login(approver)
+
+    assert client.get(URL, {"ward": far_ward.pk}).status_code == 404
+    assert client.get(URL, {"ward": "x"}).status_code == 404
+
+
+def test_the_page_needs_a_login(client):
+    response = client.get(URL)
+
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_page_reads_a_constant_number_of_queries(client, approver, ward, other_ward):
+    officer = RoleFactory(user=UserFactory(username="canbo_q"), area=ward).user
+    today = timezone.localdate()
+
+    def rows(n, start):
+        for i in range(start, start + n):
+            for area in (ward, other_ward):
+                case(area, person=person(area, date(1940, 1, 1), deceased_on=today))
+                case(
+                    area,
+                    person=person(area, date(1950, 1, 1)),
+                    status="intake",
+                    applied_on=today - timedelta(days=60 + i),
+                )
+
+    def queries():
+        counts = []
+        for user in (officer, approver):
+            client.force_login(user)
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(URL).status_code == 200
+            counts.append(len(ctx.captured_queries))
+        return counts
+
+    rows(5, 0)
+    few = queries()
+    rows(45, 5)
+    assert queries() == few
