@@ -243,6 +243,14 @@ def month_amount(
     return result
 
 
+def birthday(birth: date, age: int) -> date:
+    """The month the person reaches the age (born 29 February: March in a common year)."""
+    try:
+        return month_start(birth.replace(year=birth.year + age))
+    except ValueError:
+        return date(birth.year + age, 3, 1)
+
+
 def start_month(
     paid: list[CategoryRule],
     facts: Facts,
@@ -260,9 +268,7 @@ def start_month(
         if rule.starts == "certificate" and certified_on:
             since = month_start(certified_on)
         elif rule.starts == "age" and rule.age_from is not None and facts.birth_date:
-            birth = facts.birth_date
-            reached = date(birth.year + rule.age_from, birth.month, 1)
-            since = max(reached, month_start(applied_on))
+            since = max(birthday(facts.birth_date, rule.age_from), month_start(applied_on))
         if since:
             start = min(start, max(since, month_start(rule.valid_from)))
     return start

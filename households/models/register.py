@@ -163,7 +163,16 @@ class Person(models.Model):
             ),
         ]
         # The trigram index on search_name is PostgreSQL-only: see migration 0002.
-        indexes = [models.Index(fields=["legacy_id"], name="person_legacy_id_idx")]
+        indexes = [
+            models.Index(fields=["legacy_id"], name="person_legacy_id_idx"),
+            # The worklists look for birthdays and deaths across a province.
+            models.Index(fields=["birth_date"], name="person_birth_date_idx"),
+            models.Index(
+                fields=["deceased_on"],
+                name="person_deceased_idx",
+                condition=models.Q(deceased_on__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
