@@ -6,8 +6,9 @@ query whatever the number of cases (the count rides along as a window function):
 - active allowance cases whose coefficient changes next month, because the person reaches
   an age at which a category starts or ends (ND 20/2021 Điều 5–6; Điều 8 khoản 1đ: the
   new level applies from the month the person becomes eligible for it);
-- persons of the register who reach the social pension or K5c age by the end of next
-  month (or are past it) and have no open case: candidates to invite;
+- persons of the register who reached the social pension or K5c age in the last twelve
+  months or reach it by the end of next month, and have no open case: candidates to
+  invite (a first sweep of everyone older is a one-off search, not a daily list);
 - cases unpaid for three consecutive months, not yet suspended (TT 02/2021 Điều 2
   khoản 3), and the cases already suspended;
 - deceased persons whose case is still open;
@@ -283,12 +284,20 @@ def _pension_candidates(
 ) -> Worklist:
     if not ages:
         return Worklist(rows=[], total=0)
+    # Two narrow birth-date ranges, each an index range scan whatever the province's size.
+    year_ago = today.replace(year=today.year - 1, day=min(today.day, 28))
+    born = Q()
+    for age in ages:
+        born |= Q(
+            birth_date__gt=born_by(year_ago, age),
+            birth_date__lte=born_by(rules.month_end(month), age),
+        )
     open_case = Case.objects.filter(person=OuterRef("pk"), status__in=OPEN_STATUSES)
     candidates = (
         persons.filter(
+            born,
             Q(deceased_on__isnull=True) | Q(deceased_on__gt=today),
             Q(moved_out_on__isnull=True) | Q(moved_out_on__gt=today),
-            birth_date__lte=born_by(rules.month_end(month), min(ages)),
         )
         .filter(~Exists(open_case))
         .select_related("household", "household__ward")
@@ -300,10 +309,7 @@ def _pension_candidates(
             "household__code",
             "household__ward__name",
         )
-        # By ward, as each ward invites its own, then the newly eligible first. (Not by
-        # birth date alone: were birth_date indexed, the planner would walk that index
-        # hoping to stop after a page, when the window's total needs every row anyway.)
-        .order_by("household__ward__name", "-birth_date", "pk")
+        .order_by("household__ward__name", "-birth_date", "pk")  # each ward its own, newest first
     )
     return _take(candidates, limit)
 

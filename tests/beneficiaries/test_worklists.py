@@ -214,36 +214,38 @@ def test_the_ages_watched_are_the_categories_ages(ward_officer, ward):
     assert names(lists.coefficient_changes) == {"Người Năm Mươi"}
 
 
-def test_pension_candidates_are_living_residents_of_age_without_an_open_case(
+def test_pension_candidates_are_living_residents_newly_of_age_without_an_open_case(
     ward_officer, ward, other_ward
 ):
     person(ward, date(1950, 11, 30), full_name="Cụ Đủ Tuổi Cuối Tháng")
     person(ward, date(1950, 12, 1), full_name="Cụ Tháng Sau Mới Đủ")
+    person(ward, date(1949, 10, 16), full_name="Cụ Đủ Tuổi Năm Ngoái")  # 75 on 16/10/2024
+    person(ward, date(1949, 10, 15), full_name="Cụ Quá Một Năm")  # 75 on 15/10/2024
     person(ward, date(1930, 1, 1), full_name="Cụ Chín Lăm", birth_year_only=True)
-    case(ward, person=person(ward, date(1940, 5, 5), full_name="Cụ Đang Hưởng"))
-    case(ward, person=person(ward, date(1941, 5, 5), full_name="Cụ Đang Xét"), status="intake")
+    case(ward, person=person(ward, date(1950, 6, 5), full_name="Cụ Đang Hưởng"))
+    case(ward, person=person(ward, date(1950, 7, 5), full_name="Cụ Đang Xét"), status="intake")
     case(
         ward,
-        person=person(ward, date(1942, 5, 5), full_name="Cụ Đã Thôi"),
+        person=person(ward, date(1945, 5, 5), full_name="Cụ Đã Thôi"),  # 80 on 05/05/2025
         status=CaseStatus.TERMINATED,
     )
-    person(ward, date(1935, 5, 5), full_name="Cụ Đã Mất", deceased_on=date(2025, 3, 1))
-    person(ward, date(1936, 5, 5), full_name="Cụ Chuyển Đi", moved_out_on=date(2025, 3, 1))
-    person(other_ward, date(1937, 5, 5), full_name="Cụ Phường Khác")
+    person(ward, date(1950, 3, 5), full_name="Cụ Đã Mất", deceased_on=date(2025, 3, 1))
+    person(ward, date(1950, 4, 5), full_name="Cụ Chuyển Đi", moved_out_on=date(2025, 3, 1))
+    person(other_ward, date(1950, 5, 5), full_name="Cụ Phường Khác")
 
     lists = worklists(ward_officer, today=TODAY)
 
     assert (lists.pension_age, lists.k5c_age) == (75, 80)
     assert names(lists.pension_candidates) == {
         "Cụ Đủ Tuổi Cuối Tháng",
-        "Cụ Chín Lăm",
+        "Cụ Đủ Tuổi Năm Ngoái",
         "Cụ Đã Thôi",
     }
     by_name = {p.full_name: p for p in lists.pension_candidates.rows}
     newly = by_name["Cụ Đủ Tuổi Cuối Tháng"]
     assert (newly.age_at_month_end, newly.pension_due, newly.k5c_due) == (75, True, False)
-    oldest = by_name["Cụ Chín Lăm"]
-    assert (oldest.age_at_month_end, oldest.pension_due, oldest.k5c_due) == (95, True, True)
+    eighty = by_name["Cụ Đã Thôi"]
+    assert (eighty.age_at_month_end, eighty.pension_due, eighty.k5c_due) == (80, True, True)
     # The newly eligible first.
     assert lists.pension_candidates.rows[0] == newly
 
@@ -376,7 +378,7 @@ def both_wards(ward, other_ward, far_ward):
     for area in (ward, other_ward, far_ward):
         tag = area.name
         case(ward=area, person=person(area, date(1945, 11, 20), full_name=f"Hệ số {tag}"))
-        person(area, date(1940, 3, 3), full_name=f"Ứng viên {tag}")
+        person(area, date(1950, 3, 3), full_name=f"Ứng viên {tag}")
         case(
             area,
             person=person(area, date(1950, 1, 2), full_name=f"Chưa nhận {tag}"),
@@ -449,7 +451,7 @@ def populate(ward, n, start=0):
     for i in range(start, start + n):
         day = 1 + i % 28
         case(ward, person=person(ward, date(1945, 11, day)))
-        person(ward, date(1930 - i // 28, 1, day))
+        person(ward, date(1950, 1 + i // 28, day))
         case(ward, person=person(ward, date(1951, 1, day)), unpaid_since=date(2025, 1, 1))
         suspended = case(ward, person=person(ward, date(1952, 1, day)), status="suspended")
         CaseEvent.objects.create(
