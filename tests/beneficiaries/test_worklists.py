@@ -1,19 +1,13 @@
 """The ward dashboard's worklists: who belongs on each list, scope, and constant queries."""
 
-import importlib
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
-from beneficiaries import rules
 from beneficiaries.models import (
-    Case,
     CaseEvent,
     CaseStatus,
     Category,
@@ -22,38 +16,15 @@ from beneficiaries.models import (
     SocialPensionRate,
     TimeLimit,
 )
-from beneficiaries.worklists import (
-    add_working_days,
-    birth_range,
-    born_by,
-    months_since,
-    overdue_before,
-    unpaid_cutoff,
-    working_days_between,
-    worklists,
-)
+from beneficiaries.worklists import worklists
 
-from ..factories import HouseholdFactory, PersonFactory, RoleFactory, UserFactory
+from ..factories import UserFactory
+from .cases import case, person
+
+pytestmark = pytest.mark.usefixtures("seeded_rules")
 
 # Next month is November 2025 (30 days); the seeded ages are 3, 4, 16, 22, 60, 75 and 80.
 TODAY = date(2025, 10, 15)
-URL = "/cases/worklists/"
-
-
-@pytest.fixture(autouse=True)
-def seeded_rules(db):
-    """The categories, social pension and time limits as migration 0002 seeds them."""
-    importlib.import_module("beneficiaries.migrations.0002_seed_rules").seed(apps, None)
-
-
-def person(ward, born, **values):
-    return PersonFactory(household=HouseholdFactory(ward=ward), birth_date=born, **values)
-
-
-def case(ward, born=date(1950, 6, 10), status=CaseStatus.ACTIVE, **values):
-    who = values.pop("person", None) or person(ward, born)
-    values = {"benefit": "allowance", "group": "K5", "applied_on": date(2024, 1, 5)} | values
-    return Case.objects.create(person=who, ward=ward, status=status, **values)
 
 
 def names(worklist):
@@ -63,89 +34,6 @@ def names(worklist):
 def fresh(user):
     """The user as a new request loads it: the scope is not cached yet."""
     return get_user_model().objects.get(pk=user.pk)
-
-
-# --- Pure helpers ---------------------------------------------------------------------
-
-
-def test_born_by_gives_the_latest_birth_date_of_that_age():
-    assert born_by(date(2025, 11, 30), 4) == date(2021, 11, 30)
-    # 29/02/2024 is 1 only from 01/03/2025; 28/02/2025 is at most 28/02/2024's anniversary.
-    assert born_by(date(2025, 2, 28), 1) == date(2024, 2, 28)
-    assert born_by(date(2028, 2, 29), 1) == date(2027, 2, 28)
-
-
-def test_birth_range_is_reaching_the_age_during_the_month():
-    months = [date(2025, 11, 1), date(2027, 3, 1), date(2028, 2, 1), date(2027, 2, 1)]
-    for month in months:
-        before = month - timedelta(days=1)
-        for age in (1, 3, 4, 75):
-            after, until = birth_range(month, age)
-            born = date(month.year - age - 1, 1, 1)
-            while born < date(month.year - age + 1, 12, 31):
-                reaches = (
-                    rules.age_on(born, rules.month_end(month)) >= age
-                    and rules.age_on(born, before) < age
-                )
-                assert (after < born <= until) == reaches, (month, age, born)
-                born += timedelta(days=1)
-
-
-def test_a_birthday_on_the_first_of_the_month_counts_for_that_month():
-    after, until = birth_range(date(2025, 11, 1), 80)
-    assert after < date(1945, 11, 1) <= until
-    assert not after < date(1945, 10, 31) <= until
-    # Born 29/02/1952, 75 on 01/03/2027 (2027 has no 29 February): a March birthday.
-    after, until = birth_range(date(2027, 3, 1), 75)
-    assert after < date(1952, 2, 29) <= until
-    after, until = birth_range(date(2027, 2, 1), 75)
-    assert not after < date(1952, 2, 29) <= until
-
-
-def test_working_days_skip_weekends_and_holidays():
-    national_day = {date(2025, 9, 1), date(2025, 9, 2)}
-    # Friday 29/08 to Wednesday 03/09: Saturday, Sunday and the two holidays skipped.
-    assert working_days_between(date(2025, 8, 29), date(2025, 9, 3), national_day) == 1
-    assert working_days_between(date(2025, 8, 29), date(2025, 9, 3), set()) == 3
-    assert working_days_between(date(2025, 9, 5), date(2025, 9, 5), set()) == 0
-    # Nine working days from Wednesday 27/08: 28, 29/08, 3, 4, 5, 8, 9, 10, 11/09.
-    assert add_working_days(date(2025, 8, 27), 9, national_day) == date(2025, 9, 11)
-    assert add_working_days(date(2025, 8, 27), 9, set()) == date(2025, 9, 9)
-    assert add_working_days(date(2025, 8, 27), 0, set()) == date(2025, 8, 27)
-
-
-def test_working_days_are_the_weekdays_that_are_not_holidays_counted_one_by_one():
-    holidays = {date(2025, 9, 1), date(2025, 9, 2), date(2025, 9, 6), date(2026, 1, 1)}
-    first = date(2025, 8, 20)
-    for a in range(0, 60, 3):
-        start = first + timedelta(days=a)
-        for length in range(0, 200, 7 if a % 2 else 5):
-            end = start + timedelta(days=length)
-            one_by_one = sum(
-                (start + timedelta(days=n)).weekday() < 5
-                and start + timedelta(days=n) not in holidays
-                for n in range(1, length + 1)
-            )
-            assert working_days_between(start, end, holidays) == one_by_one, (start, end)
-
-
-def test_overdue_before_agrees_with_counting_working_days():
-    holidays = {date(2025, 9, 1), date(2025, 9, 2), date(2026, 1, 1)}
-    for today in (date(2025, 9, 12) + timedelta(days=n) for n in range(0, 130, 3)):
-        for limit in (0, 1, 2, 9):
-            cutoff = overdue_before(today, limit, holidays)
-            for back in range(40):
-                applied = today - timedelta(days=back)
-                overdue = working_days_between(applied, today, holidays) > limit
-                assert (applied < cutoff) == overdue, (today, limit, applied)
-
-
-def test_three_months_unpaid_counts_this_month():
-    assert unpaid_cutoff(date(2025, 10, 15)) == date(2025, 8, 1)
-    assert unpaid_cutoff(date(2026, 1, 31)) == date(2025, 11, 1)
-    assert unpaid_cutoff(date(2026, 2, 1)) == date(2025, 12, 1)
-    assert months_since(date(2025, 8, 1), date(2025, 10, 15)) == 3
-    assert months_since(date(2025, 11, 1), date(2026, 1, 2)) == 3
 
 
 # --- The lists ------------------------------------------------------------------------
@@ -497,109 +385,3 @@ def test_the_query_count_does_not_grow_with_the_cases(ward_officer, approver, wa
     assert many == few
     # The user, the scope (2), four rule tables and one query per list.
     assert few[0] <= 13
-
-
-# --- The page -------------------------------------------------------------------------
-
-
-def case_link(pk: int) -> str | None:
-    """The case page's address, while that page may not exist yet."""
-    try:
-        return reverse("beneficiaries:detail", args=[pk])
-    except NoReverseMatch:
-        return None
-
-
-@pytest.fixture
-def page_rows(ward, other_ward):
-    """A deceased person's open case and an overdue application in each ward, as of today."""
-    today = timezone.localdate()
-    rows = {}
-    for area in (ward, other_ward):
-        rows[area.pk] = [
-            case(
-                area,
-                person=person(
-                    area,
-                    date(1940, 1, 1),
-                    full_name=f"Đã mất {area.name}",
-                    deceased_on=today - timedelta(days=30),
-                ),
-            ),
-            case(
-                area,
-                person=person(area, date(1950, 1, 1), full_name=f"Quá hạn {area.name}"),
-                status="intake",
-                applied_on=today - timedelta(days=60),
-            ),
-        ]
-    return rows
-
-
-def test_the_page_shows_the_officers_ward_only(client, ward_officer, ward, other_ward, page_rows):
-    client.force_login(ward_officer)
-
-    response = client.get(URL)
-
-    assert response.status_code == 200
-    assert response.templates[0].name == "beneficiaries/worklists.html"
-    html = response.content.decode()
-    assert f"Đã mất {ward.name}" in html and f"Quá hạn {ward.name}" in html
-    assert other_ward.name not in html
-    for row in page_rows[ward.pk]:
-        link = case_link(row.pk)
-        if link:
-            assert f'href="{link}"' in html
-
-
-def test_an_approver_picks_a_ward_of_the_province(client, approver, ward, other_ward, page_rows):
-    client.force_login(approver)
-
-    everything = client.get(URL).content.decode()
-    one = client.get(URL, {"ward": other_ward.pk}).content.decode()
-
-    assert f"Đã mất {ward.name}" in everything and f"Đã mất {other_ward.name}" in everything
-    assert f"Đã mất {other_ward.name}" in one and f"Đã mất {ward.name}" not in one
-
-
-def test_another_provinces_ward_is_not_found(client, approver, far_ward, page_rows):
-    client.force_login(approver)
-
-    assert client.get(URL, {"ward": far_ward.pk}).status_code == 404
-    assert client.get(URL, {"ward": "x"}).status_code == 404
-
-
-def test_the_page_needs_a_login(client):
-    response = client.get(URL)
-
-    assert response.status_code == 302 and "/login/" in response["Location"]
-
-
-def test_the_page_reads_a_constant_number_of_queries(client, approver, ward, other_ward):
-    officer = RoleFactory(user=UserFactory(username="canbo_q"), area=ward).user
-    today = timezone.localdate()
-
-    def rows(n, start):
-        for i in range(start, start + n):
-            for area in (ward, other_ward):
-                case(area, person=person(area, date(1940, 1, 1), deceased_on=today))
-                case(
-                    area,
-                    person=person(area, date(1950, 1, 1)),
-                    status="intake",
-                    applied_on=today - timedelta(days=60 + i),
-                )
-
-    def queries():
-        counts = []
-        for user in (officer, approver):
-            client.force_login(user)
-            with CaptureQueriesContext(connection) as ctx:
-                assert client.get(URL).status_code == 200
-            counts.append(len(ctx.captured_queries))
-        return counts
-
-    rows(5, 0)
-    few = queries()
-    rows(45, 5)
-    assert queries() == few

@@ -1,0 +1,119 @@
+"""The worklists page: the officer's ward, an approver's choice of ward, constant queries."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from ..factories import RoleFactory, UserFactory
+from .cases import case, person
+
+pytestmark = pytest.mark.usefixtures("seeded_rules")
+
+URL = "/cases/worklists/"
+
+
+def case_link(pk: int) -> str | None:
+    """The case page's address, while that page may not exist yet."""
+    try:
+        return reverse("beneficiaries:detail", args=[pk])
+    except NoReverseMatch:
+        return None
+
+
+@pytest.fixture
+def page_rows(ward, other_ward):
+    """A deceased person's open case and an overdue application in each ward, as of today."""
+    today = timezone.localdate()
+    rows = {}
+    for area in (ward, other_ward):
+        rows[area.pk] = [
+            case(
+                area,
+                person=person(
+                    area,
+                    date(1940, 1, 1),
+                    full_name=f"Đã mất {area.name}",
+                    deceased_on=today - timedelta(days=30),
+                ),
+            ),
+            case(
+                area,
+                person=person(area, date(1950, 1, 1), full_name=f"Quá hạn {area.name}"),
+                status="intake",
+                applied_on=today - timedelta(days=60),
+            ),
+        ]
+    return rows
+
+
+def test_the_page_shows_the_officers_ward_only(client, ward_officer, ward, other_ward, page_rows):
+    client.force_login(ward_officer)
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert response.templates[0].name == "beneficiaries/worklists.html"
+    html = response.content.decode()
+    assert f"Đã mất {ward.name}" in html and f"Quá hạn {ward.name}" in html
+    assert other_ward.name not in html
+    for row in page_rows[ward.pk]:
+        link = case_link(row.pk)
+        if link:
+            assert f'href="{link}"' in html
+
+
+def test_an_approver_picks_a_ward_of_the_province(client, approver, ward, other_ward, page_rows):
+    client.force_login(approver)
+
+    everything = client.get(URL).content.decode()
+    one = client.get(URL, {"ward": other_ward.pk}).content.decode()
+
+    assert f"Đã mất {ward.name}" in everything and f"Đã mất {other_ward.name}" in everything
+    assert f"Đã mất {other_ward.name}" in one and f"Đã mất {ward.name}" not in one
+
+
+def test_another_provinces_ward_is_not_found(client, approver, far_ward, page_rows):
+    client.force_login(approver)
+
+    assert client.get(URL, {"ward": far_ward.pk}).status_code == 404
+    assert client.get(URL, {"ward": "x"}).status_code == 404
+
+
+def test_the_page_needs_a_login(client):
+    response = client.get(URL)
+
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_page_reads_a_constant_number_of_queries(client, approver, ward, other_ward):
+    officer = RoleFactory(user=UserFactory(username="canbo_q"), area=ward).user
+    today = timezone.localdate()
+
+    def rows(n, start):
+        for i in range(start, start + n):
+            for area in (ward, other_ward):
+                case(area, person=person(area, date(1940, 1, 1), deceased_on=today))
+                case(
+                    area,
+                    person=person(area, date(1950, 1, 1)),
+                    status="intake",
+                    applied_on=today - timedelta(days=60 + i),
+                )
+
+    def queries():
+        counts = []
+        for user in (officer, approver):
+            client.force_login(user)
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(URL).status_code == 200
+            counts.append(len(ctx.captured_queries))
+        return counts
+
+    rows(5, 0)
+    few = queries()
+    rows(45, 5)
+    assert queries() == few
