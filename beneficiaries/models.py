@@ -44,19 +44,8 @@ class ProvinceScoped(models.Model):
         ordering = ["-valid_from"]
 
 
-class StandardLevel(ProvinceScoped):
-    """Mức chuẩn trợ giúp xã hội (ND 20/2021 Điều 4): the base every coefficient multiplies."""
-
-    amount = models.PositiveBigIntegerField(_("mức chuẩn (đồng/tháng)"))
-    active = models.BooleanField(
-        _("đang áp dụng"),
-        default=True,
-        help_text=_("Mức dự kiến chưa có văn bản chính thức: để tắt cho đến khi xác nhận."),
-    )
-
-    class Meta(ProvinceScoped.Meta):
-        verbose_name = _("mức chuẩn trợ giúp xã hội")
-        verbose_name_plural = _("mức chuẩn trợ giúp xã hội")
+class DatedAmount:
+    """An amount of money in force over a period, as the rules read it."""
 
     def __str__(self) -> str:
         return f"{self.amount:,} ({self.valid_from:%d/%m/%Y})".replace(",", ".")
@@ -69,6 +58,21 @@ class StandardLevel(ProvinceScoped):
             self.legal_reference,
             bool(self.province_id),
         )
+
+
+class StandardLevel(DatedAmount, ProvinceScoped):
+    """Mức chuẩn trợ giúp xã hội (ND 20/2021 Điều 4): the base every coefficient multiplies."""
+
+    amount = models.PositiveBigIntegerField(_("mức chuẩn (đồng/tháng)"))
+    active = models.BooleanField(
+        _("đang áp dụng"),
+        default=True,
+        help_text=_("Mức dự kiến chưa có văn bản chính thức: để tắt cho đến khi xác nhận."),
+    )
+
+    class Meta(ProvinceScoped.Meta):
+        verbose_name = _("mức chuẩn trợ giúp xã hội")
+        verbose_name_plural = _("mức chuẩn trợ giúp xã hội")
 
 
 class Category(models.Model):
@@ -177,7 +181,7 @@ class CareAllowanceRate(ProvinceScoped):
         return self.name
 
 
-class SocialPensionRate(ProvinceScoped):
+class SocialPensionRate(DatedAmount, ProvinceScoped):
     """Trợ cấp hưu trí xã hội: the national amount with its ages, or a province's top-up."""
 
     amount = models.PositiveBigIntegerField(_("mức (đồng/tháng)"))
@@ -189,18 +193,6 @@ class SocialPensionRate(ProvinceScoped):
     class Meta(ProvinceScoped.Meta):
         verbose_name = _("mức trợ cấp hưu trí xã hội")
         verbose_name_plural = _("mức trợ cấp hưu trí xã hội")
-
-    def __str__(self) -> str:
-        return f"{self.amount:,} ({self.valid_from:%d/%m/%Y})".replace(",", ".")
-
-    def rate(self) -> rules.Rate:
-        return rules.Rate(
-            self.amount,
-            self.valid_from,
-            self.valid_to,
-            self.legal_reference,
-            bool(self.province_id),
-        )
 
 
 class TimeLimit(models.Model):

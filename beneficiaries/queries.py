@@ -30,6 +30,17 @@ class RuleData:
     pension_rule: rules.PensionRule | None
     pensions: list[rules.Rate]
 
+    def month(self, facts: rules.Facts, month: date) -> rules.Month:
+        return rules.month_amount(
+            facts,
+            month,
+            categories=self.categories,
+            standard_levels=self.standard_levels,
+            pension_rule=self.pension_rule,
+            pensions=self.pensions,
+            pension_wins_tie=settings.SOCIAL_PENSION_WINS_TIE,
+        )
+
 
 def rule_data(province_id: int | None) -> RuleData:
     scope = Q(province__isnull=True) | Q(province_id=province_id)
@@ -101,15 +112,7 @@ def case_schedule(case: Case, *, until: date, data: RuleData | None = None) -> l
     for month in rules.months_between(first, last):
         held = [c for day, c in statuses if day <= rules.month_end(month)]
         facts = case_facts(case, month, household=held[-1] if held else "")
-        result = rules.month_amount(
-            facts,
-            month,
-            categories=data.categories,
-            standard_levels=data.standard_levels,
-            pension_rule=data.pension_rule,
-            pensions=data.pensions,
-            pension_wins_tie=settings.SOCIAL_PENSION_WINS_TIE,
-        )
+        result = data.month(facts, month)
         # A case pays its own benefit; the other stays shown for comparison (the higher of
         # the two is chosen when the case is opened, ND 176/2025 Điều 3 khoản 1).
         if case.benefit == rules.PENSION:

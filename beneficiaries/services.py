@@ -166,14 +166,7 @@ def proposed_start(case: Case, decided_on: date) -> tuple[date, list[str]]:
 
 
 def _month(case: Case, month: date, data) -> rules.Month:
-    return rules.month_amount(
-        case_facts(case, month),
-        month,
-        categories=data.categories,
-        standard_levels=data.standard_levels,
-        pension_rule=data.pension_rule,
-        pensions=data.pensions,
-    )
+    return data.month(case_facts(case, month), month)
 
 
 @transaction.atomic

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from . import rules
@@ -118,15 +117,7 @@ def case_terms(
     """The categories, coefficient and amount of the month; codes (as a grant recorded
     them) fix the categories, so a decision printed again states what was decided."""
     facts = case_facts(case, month, household=household)
-    result = rules.month_amount(
-        facts,
-        month,
-        categories=data.categories,
-        standard_levels=data.standard_levels,
-        pension_rule=data.pension_rule,
-        pensions=data.pensions,
-        pension_wins_tie=settings.SOCIAL_PENSION_WINS_TIE,
-    )
+    result = data.month(facts, month)
     if case.benefit == Benefit.PENSION:
         national = rules.in_force([r for r in data.pensions if not r.provincial], month)
         return Terms(
