@@ -13,7 +13,6 @@ from households.models import HouseholdStatus
 from . import rules
 from .models import (
     Case,
-    CaseStatus,
     Category,
     EventKind,
     SocialPensionRate,
@@ -107,7 +106,7 @@ def case_schedule(case: Case, *, until: date, data: RuleData | None = None) -> l
         .order_by("valid_from")
         .values_list("valid_from", "classification")
     )
-    paused = _suspended_months(case)
+    paused = _suspended_months(case, last)
     schedule = []
     for month in rules.months_between(first, last):
         held = [c for day, c in statuses if day <= rules.month_end(month)]
@@ -121,15 +120,14 @@ def case_schedule(case: Case, *, until: date, data: RuleData | None = None) -> l
         else:
             result.chosen = rules.ALLOWANCE if result.allowance else ""
             result.amount = result.allowance
+        # Paid from the granted start month (set only by a decision) to the end, except
+        # while suspended; a case suspended today still shows its earlier months as paid.
         due = (
             case.start_month is not None
             and case.start_month <= month
             and (case.end_month is None or month < case.end_month)
-            and case.status
-            in (CaseStatus.ACTIVE, CaseStatus.TERMINATED, CaseStatus.TRANSFERRED_OUT)
+            and month not in paused
         )
-        if month in paused:
-            due = False
         schedule.append(
             ScheduledMonth(
                 month=month,
@@ -141,18 +139,16 @@ def case_schedule(case: Case, *, until: date, data: RuleData | None = None) -> l
     return schedule
 
 
-def _suspended_months(case: Case) -> set[date]:
-    """The months a suspension held: from its month up to the month of the resumption."""
+def _suspended_months(case: Case, last: date) -> set[date]:
+    """The months a suspension held, from its month up to a resumption's (or `last`)."""
     months: set[date] = set()
     since = None
     events = case.events.order_by("happened_on", "pk").values_list("kind", "effective_month")
-    for kind, month in list(events) + [(EventKind.RESUMED, date.max.replace(day=1))]:
+    for kind, month in [*events, (EventKind.RESUMED, rules.next_month(last))]:
         if kind == EventKind.SUSPENDED and month and since is None:
             since = month
         elif kind == EventKind.RESUMED and since and month:
-            while since < month and since.year < 2200:
-                months.add(since)
-                since = rules.next_month(since)
+            months.update(m for m in rules.months_between(since, last) if m < month)
             since = None
     return months
 

@@ -221,3 +221,12 @@ def test_a_case_moves_to_another_ward_without_a_gap_or_an_overlap(
     assert (case.end_month, new.start_month) == (date(2025, 7, 1), date(2025, 7, 1))
     assert new.events.get().kind == EventKind.TRANSFERRED_IN
     assert CaseEvent.objects.filter(case=case, kind=EventKind.TRANSFERRED_OUT).count() == 1
+
+
+def test_a_case_suspended_today_keeps_its_earlier_months_paid(ward_officer, elder):
+    case = granted(ward_officer, elder)
+    case_suspend(user=ward_officer, case=case, on=date(2024, 3, 5), note="3 tháng chưa nhận")
+
+    by_month = amounts(case, until=date(2024, 4, 1))
+
+    assert [by_month[date(2024, m, 1)][1] for m in range(1, 5)] == [540_000, 540_000, 0, 0]
