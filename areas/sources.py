@@ -19,6 +19,7 @@ from pathlib import Path
 from vietnam_provinces import Province, VietNamDivisionType, Ward
 
 from .models import Kind
+from .names import clean_name
 
 EARLIER_MERGES = Path(__file__).parent / "data" / "earlier_merges.csv"
 REFORM_2025 = (
@@ -62,7 +63,7 @@ def provinces(only: str | None = None) -> Iterator[UnitRow]:
     for p in Province.iter_all():
         code = f"{int(p.code):02d}"
         if only is None or code == only:
-            yield UnitRow(code=code, name=p.name, kind=PROVINCE_KINDS[p.division_type])
+            yield UnitRow(code=code, name=clean_name(p.name), kind=PROVINCE_KINDS[p.division_type])
 
 
 def wards(only_province: str | None = None) -> Iterator[UnitRow]:
@@ -71,7 +72,7 @@ def wards(only_province: str | None = None) -> Iterator[UnitRow]:
         if only_province is None or province_code == only_province:
             yield UnitRow(
                 code=f"{int(w.code):05d}",
-                name=w.name,
+                name=clean_name(w.name),  # the package writes some with two spaces
                 kind=WARD_KINDS[w.division_type],
                 province_code=province_code,
             )

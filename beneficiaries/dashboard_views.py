@@ -1,4 +1,4 @@
-"""The ward dashboard: the worklists of the wards in the user's scope."""
+"""The ward dashboard: the worklists of a ward, or how many each ward of an office has."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from areas.queries import wards_visible_to
 
-from .worklists import worklists
+from .worklists import ward_summary, worklists
 
 
 @login_required
@@ -24,10 +24,16 @@ def worklists_view(request):
         ward_id = int(chosen)
     elif len(wards) == 1:
         ward_id = wards[0][0]
+    today = timezone.localdate()
     context = {
-        "lists": worklists(request.user, today=timezone.localdate(), ward_id=ward_id),
+        "today": today,
         "ward_options": wards if len(wards) > 1 else [],
         "ward_id": ward_id,
         "ward_name": dict(wards).get(ward_id, ""),
     }
+    if ward_id is None:
+        # An office over many wards: which ward has what, each count opening that ward.
+        context["summary"] = ward_summary(request.user, today=today, wards=wards)
+        return render(request, "beneficiaries/worklist_summary.html", context)
+    context["lists"] = worklists(request.user, today=today, ward_id=ward_id)
     return render(request, "beneficiaries/worklists.html", context)

@@ -118,3 +118,15 @@ def test_it_finds_no_current_ward_for_an_unknown_name():
     load_an_giang()
 
     assert not current_wards_for("Phường Không Có", old_province="An Giang").exists()
+
+
+def test_names_are_written_with_single_spaces_though_the_package_has_doubles():
+    doubled = [w for w in PackageWard.iter_all() if "  " in w.name]
+    assert doubled, "the package no longer writes double spaces: this test can go"
+    province = f"{int(doubled[0].province_code):02d}"
+
+    call_command("load_areas", "--province", province, stdout=StringIO())
+
+    loaded = Area.objects.get(code=f"{int(doubled[0].code):05d}", level=Level.WARD)
+    assert loaded.name == " ".join(doubled[0].name.split())
+    assert not Area.objects.filter(name__contains="  ").exists()

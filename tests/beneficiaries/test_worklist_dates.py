@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from beneficiaries import rules
-from beneficiaries.worklists import (
+from beneficiaries.worklist_dates import (
     add_working_days,
     birth_range,
     born_by,

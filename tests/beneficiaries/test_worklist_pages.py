@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from ..factories import RoleFactory, UserFactory
+from ..factories import RoleFactory, UserFactory, WardFactory
 from .cases import case, person
 
 pytestmark = pytest.mark.usefixtures("seeded_rules")
@@ -66,14 +66,29 @@ def test_the_page_shows_the_officers_ward_only(client, ward_officer, ward, other
             assert f'href="{link}"' in html
 
 
-def test_an_approver_picks_a_ward_of_the_province(client, approver, ward, other_ward, page_rows):
+def test_an_approver_sees_each_wards_counts_and_opens_a_ward(
+    client, approver, ward, other_ward, page_rows
+):
+    quiet = WardFactory(parent=ward.parent, code="30310", name="Phường Mỹ Thới")
     client.force_login(approver)
 
-    everything = client.get(URL).content.decode()
+    summary = client.get(URL)
     one = client.get(URL, {"ward": other_ward.pk}).content.decode()
 
-    assert f"Đã mất {ward.name}" in everything and f"Đã mất {other_ward.name}" in everything
+    assert summary.templates[0].name == "beneficiaries/worklist_summary.html"
+    html = summary.content.decode()
+    # A row per ward with something to do, each count opening that ward's list.
+    for area in (ward, other_ward):
+        assert f'<a href="?ward={area.pk}">{area.name}</a>' in html
+        assert f'<a href="?ward={area.pk}#deceased">1</a>' in html
+        assert f'<a href="?ward={area.pk}#overdue">1</a>' in html
+    assert f'<a href="?ward={quiet.pk}">' not in html
+    assert "1 xã, phường khác không có việc nào." in html
+    assert f"Đã mất {ward.name}" not in html  # counts, not names
+    # A ward opened from there lists its own names only.
     assert f"Đã mất {other_ward.name}" in one and f"Đã mất {ward.name}" not in one
+    assert 'id="deceased"' in one and 'id="overdue"' in one
+    assert f'<a href="{URL}">Tất cả xã, phường</a>' in one
 
 
 def test_another_provinces_ward_is_not_found(client, approver, far_ward, page_rows):

@@ -16,7 +16,7 @@ from beneficiaries.models import (
     SocialPensionRate,
     TimeLimit,
 )
-from beneficiaries.worklists import worklists
+from beneficiaries.worklists import LISTS, ward_summary, worklists
 
 from ..factories import UserFactory
 from .cases import case, person
@@ -328,6 +328,25 @@ def test_an_approver_sees_every_ward_of_the_province_or_one(approver, both_wards
     assert len(everything) == 12
     assert not any(n.endswith(far_ward.name) for n in everything)
     assert len(one) == 6 and all(n.endswith(other_ward.name) for n in one)
+
+
+def test_the_summary_counts_each_ward_as_its_own_lists_do(approver, both_wards):
+    ward, other_ward, far_ward = both_wards
+    populate(ward, 3)
+    wards = [(other_ward.pk, other_ward.name), (ward.pk, ward.name)]
+
+    summary = ward_summary(approver, today=TODAY, wards=wards)
+
+    assert [w.pk for w in summary.wards] == [other_ward.pk, ward.pk]  # in the order given
+    for row in summary.wards:
+        lists = worklists(approver, today=TODAY, ward_id=row.pk)
+        assert row.counts == {key: getattr(lists, key).total for key in LISTS}
+    assert summary.wards[1].counts["overdue"] == 4  # one of both_wards and three populated
+    assert summary.totals == {key: sum(row.counts[key] for row in summary.wards) for key in LISTS}
+    assert summary.quiet == 0
+    # The far ward's rows stay out even when asked for: the scope decides.
+    asked = ward_summary(approver, today=TODAY, wards=[*wards, (far_ward.pk, far_ward.name)])
+    assert [w.pk for w in asked.wards] == [other_ward.pk, ward.pk] and asked.quiet == 1
 
 
 # --- Queries --------------------------------------------------------------------------
