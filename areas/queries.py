@@ -1,5 +1,16 @@
+from django.db import connection
+from django.db.models import F
+from django.db.models.functions import Collate
+
 from .models import Area, AreaQuerySet, Level
 from .scope import ward_ids, ward_q
+
+
+def vietnamese_order(field: str):
+    """An order_by term sorting a name as Vietnamese is alphabetised (PostgreSQL only)."""
+    if connection.vendor == "postgresql":
+        return Collate(F(field), "vi_natural")  # areas migration 0003
+    return F(field)
 
 
 def wards_visible_to(user, *, write: bool = False) -> AreaQuerySet:
@@ -24,4 +35,8 @@ def residential_groups_of_ward(user, ward_id: int | None) -> AreaQuerySet | None
         if ids is None or len(ids) != 1:
             return None
         ward_id = next(iter(ids))
-    return residential_groups_visible_to(user).filter(parent_id=ward_id).order_by("name")
+    return (
+        residential_groups_visible_to(user)
+        .filter(parent_id=ward_id)
+        .order_by(vietnamese_order("name"))
+    )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .forms import ResidentialGroupForm
-from .queries import residential_groups_visible_to, wards_visible_to
+from .queries import residential_groups_visible_to, vietnamese_order, wards_visible_to
 from .services import AreaError, residential_group_create
 
 
@@ -30,6 +30,8 @@ def residential_group_list_view(request):
             else:
                 messages.success(request, _("Đã thêm %(name)s.") % {"name": group.name})
                 return redirect("areas:groups")
-    groups = residential_groups_visible_to(request.user).order_by("parent__name", "name")
+    groups = residential_groups_visible_to(request.user).order_by(
+        vietnamese_order("parent__name"), vietnamese_order("name")
+    )
     context = {"groups": groups, "form": form if writable.exists() else None}
     return render(request, "areas/groups.html", context)

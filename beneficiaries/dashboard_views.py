@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from areas.queries import wards_visible_to
+from areas.queries import vietnamese_order, wards_visible_to
 
 from .worklists import ward_summary, worklists
 
@@ -14,7 +14,9 @@ from .worklists import ward_summary, worklists
 @login_required
 @require_GET
 def worklists_view(request):
-    wards = list(wards_visible_to(request.user).order_by("name").values_list("pk", "name"))
+    wards = list(
+        wards_visible_to(request.user).order_by(vietnamese_order("name")).values_list("pk", "name")
+    )
     ward_id = None
     chosen = request.GET.get("ward", "")
     if chosen:

@@ -254,12 +254,16 @@ def case_adjust(
             _("Hồ sơ vừa được người khác thay đổi, hoặc không còn đang hưởng: hãy tải lại trang.")
         )
     case.refresh_from_db()
+    effective = rules.month_start(effective_month)
+    # What the decision settled, kept with it: later rule rows must not rewrite its record.
+    paid = _month(case, effective, rule_data(case.ward.parent_id)).paid
     _event(
         case,
         user,
         EventKind.ADJUSTED,
         decided_on,
-        effective_month=rules.month_start(effective_month),
+        effective_month=effective,
+        category=", ".join(r.code for r in paid),
         decision_number=number or next_decision_number(case.ward, decided_on.year),
         decision_date=decided_on,
         signer=signer,

@@ -10,6 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from areas.models import Area, Level
+from areas.queries import vietnamese_order
 from households.models import Classification, DisabilityLevel, Relation, Sex
 
 from .columns import FIELDS
@@ -54,7 +55,7 @@ def template_workbook(ward: Area) -> bytes:
             sheet[f"{letter}{row}"].number_format = "@"
     groups = list(
         Area.objects.filter(parent=ward, level=Level.RESIDENTIAL_GROUP)
-        .order_by("name")
+        .order_by(vietnamese_order("name"))
         .values_list("name", flat=True)
     )
     choices = {

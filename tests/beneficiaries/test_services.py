@@ -204,6 +204,9 @@ def test_an_adjustment_changes_the_amount_from_its_month(ward_officer, ward):
     )
 
     assert amounts(case, until=date(2025, 4, 1))[date(2025, 4, 1)] == (3.5, 1_750_000)
+    # The decision keeps the categories it paid under.
+    adjusted = case.events.get(kind="adjusted")
+    assert adjusted.category == case.events.get(kind="granted").category == "K5a.1, K4"
 
 
 def test_a_case_moves_to_another_ward_without_a_gap_or_an_overlap(

@@ -1,0 +1,35 @@
+"""Names listed in Vietnamese alphabetical order, numbers by value."""
+
+import pytest
+from django.db import connection
+
+from areas.queries import residential_groups_of_ward, vietnamese_order, wards_visible_to
+
+from ..factories import ResidentialGroupFactory, WardFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    # The embedded SQLite keeps code-point order; offices run PostgreSQL.
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="ICU collation"),
+]
+
+
+def test_wards_sort_with_d_stroke_after_d_and_accented_initials_in_place(approver, province):
+    for name in ("Phường Đông Xuyên", "Phường Ấp Bắc", "Phường Bình Đức", "Phường Dương Tơ"):
+        WardFactory(parent=province, name=name)
+
+    names = list(
+        wards_visible_to(approver).order_by(vietnamese_order("name")).values_list("name", flat=True)
+    )
+
+    # In code-point order Đ and Ấ come after every plain letter.
+    assert names == ["Phường Ấp Bắc", "Phường Bình Đức", "Phường Dương Tơ", "Phường Đông Xuyên"]
+
+
+def test_residential_groups_sort_by_their_number(ward_officer, ward):
+    for name in ("Khóm 10", "Khóm 2", "Khóm 1"):
+        ResidentialGroupFactory(parent=ward, name=name)
+
+    groups = residential_groups_of_ward(ward_officer, ward.pk)
+
+    assert [g.name for g in groups] == ["Khóm 1", "Khóm 2", "Khóm 10"]
