@@ -30,7 +30,8 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import ExtractDay, ExtractMonth
 
-from households.models import Person
+from areas.scope import ward_q
+from households.models import Household, Person
 
 from . import rules
 from .models import (
@@ -153,9 +154,13 @@ class WardCounts:
     counts: dict[str, int]  # by list name
 
     @property
+    def link(self) -> str:
+        return f"?ward={self.pk}"
+
+    @property
     def cells(self) -> list[tuple[str, int]]:
-        """(the list's anchor on the ward's page, its count), in the lists' order."""
-        return [(key.replace("_", "-"), self.counts[key]) for key in LISTS]
+        """(the link to the list on the ward's page, its count), in the lists' order."""
+        return [(f"?ward={self.pk}#{key.replace('_', '-')}", self.counts[key]) for key in LISTS]
 
 
 @dataclass
@@ -201,8 +206,13 @@ def terms_on(today: date) -> Terms:
 def worklists(user, *, today: date, ward_id: int | None = None, limit: int = LIMIT) -> Worklists:
     """The worklists of one ward, or of every ward in the user's scope, as of `today`."""
     terms = terms_on(today)
+    cases = Case.objects.visible_to(user)
+    persons = Person.objects.visible_to(user)
+    if ward_id is not None:
+        cases = cases.filter(ward_id=ward_id)
+        persons = persons.filter(household__ward_id=ward_id)
     shown = {}
-    for name, rows in _selections(user, terms, ward_id).items():
+    for name, rows in _selections(terms, cases, persons).items():
         if rows.model is Person:
             rows = rows.select_related("household", "household__ward").only(*PERSON_FIELDS)
         else:
@@ -218,9 +228,16 @@ def worklists(user, *, today: date, ward_id: int | None = None, limit: int = LIM
 def ward_summary(user, *, today: date, wards: list[tuple[int, str]]) -> WardSummary:
     """Each list's count by ward, over `wards` [(pk, name)]: the wards of the user's scope."""
     terms = terms_on(today)
+    # Each person's ward looked up one by one: the few in the lists' birth ranges cost
+    # less than joining every household of a province.
+    persons = Person.objects.annotate(
+        ward=Subquery(
+            Household.objects.filter(pk=OuterRef("household_id")).order_by().values("ward_id")
+        )
+    ).filter(ward_q(user, "ward"))
     counts = defaultdict(dict)
-    for name, rows in _selections(user, terms).items():
-        ward = "household__ward_id" if rows.model is Person else "ward_id"
+    for name, rows in _selections(terms, Case.objects.visible_to(user), persons).items():
+        ward = "ward" if rows.model is Person else "ward_id"
         for ward_id, n in rows.order_by().values_list(ward).annotate(n=Count("pk")):
             counts[ward_id][name] = n
     busy = [
@@ -236,13 +253,8 @@ def ward_summary(user, *, today: date, wards: list[tuple[int, str]]) -> WardSumm
     )
 
 
-def _selections(user, terms: Terms, ward_id: int | None = None) -> dict[str, QuerySet]:
-    """Each list's rows, unordered: cases or persons of the user's scope, or of one ward."""
-    cases = Case.objects.visible_to(user)
-    persons = Person.objects.visible_to(user)
-    if ward_id is not None:
-        cases = cases.filter(ward_id=ward_id)
-        persons = persons.filter(household__ward_id=ward_id)
+def _selections(terms: Terms, cases: QuerySet, persons: QuerySet) -> dict[str, QuerySet]:
+    """Each list's rows, unordered, from the cases and persons given."""
     return {
         "coefficient_changes": _coefficient_changes(cases, terms),
         "pension_candidates": _pension_candidates(persons, terms),
