@@ -1,17 +1,13 @@
 """Names listed in Vietnamese alphabetical order, numbers by value."""
 
 import pytest
-from django.db import connection
 
 from areas.queries import residential_groups_of_ward, vietnamese_order, wards_visible_to
 
 from ..factories import ResidentialGroupFactory, WardFactory
 
-pytestmark = [
-    pytest.mark.django_db,
-    # The embedded SQLite keeps code-point order; offices run PostgreSQL.
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="ICU collation"),
-]
+# PostgreSQL's ICU collation: the embedded SQLite keeps code-point order.
+pytestmark = pytest.mark.django_db
 
 
 def test_wards_sort_with_d_stroke_after_d_and_accented_initials_in_place(approver, province):
