@@ -18,6 +18,18 @@ def wards_visible_to(user, *, write: bool = False) -> AreaQuerySet:
     return Area.objects.filter(ward_q(user, "pk", write=write), level=Level.WARD)
 
 
+def ward_choices(user) -> list[tuple[int, str]]:
+    """The wards the user may read as (pk, label) in Vietnamese order; the province is named
+    when the scope spans several (ward names repeat across provinces)."""
+    rows = list(
+        wards_visible_to(user)
+        .order_by(vietnamese_order("parent__name"), vietnamese_order("name"))
+        .values_list("pk", "name", "parent__name")
+    )
+    several = len({province for _pk, _name, province in rows}) > 1
+    return [(pk, f"{name}, {province}" if several else name) for pk, name, province in rows]
+
+
 def residential_groups_visible_to(user, *, write: bool = False) -> AreaQuerySet:
     """Return the residential groups of the wards in the user's scope."""
     return Area.objects.filter(

@@ -66,7 +66,7 @@ def plan(people, today):
     from django.test import Client
     from django.urls import reverse
 
-    from areas.queries import wards_visible_to
+    from areas.queries import ward_choices
     from beneficiaries.worklists import ward_summary, worklists
 
     url = reverse("worklists:index")
@@ -76,8 +76,7 @@ def plan(people, today):
         return worklists(u, today=today)
 
     def summary(u):
-        wards = list(wards_visible_to(u).order_by("name").values_list("pk", "name"))
-        return ward_summary(u, today=today, wards=wards)
+        return ward_summary(u, today=today, wards=ward_choices(u))
 
     def page(who, params, marker):
         client = Client()
@@ -229,6 +228,7 @@ def main(argv=None) -> int:
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
+    from areas.queries import ward_choices
     from beneficiaries.worklists import ward_summary, worklists
 
     prepare(args.households, args.persons, seed=args.seed, reload=args.reload)
@@ -242,8 +242,8 @@ def main(argv=None) -> int:
 
     rows = measure(args, plan(people, today), user_of)
     lists = worklists(user_of("officer"), today=today)
-    wards = [(area.pk, area.name) for area in people["approver"][1].children.all()]
-    summary = ward_summary(user_of("approver"), today=today, wards=wards)
+    approver = user_of("approver")
+    summary = ward_summary(approver, today=today, wards=ward_choices(approver))
     totals = {
         "officer": {key: getattr(lists, key).total for key in LIST_NAMES},
         "approver": summary.totals,

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from areas.queries import vietnamese_order, wards_visible_to
+from areas.queries import ward_choices
 
 from .worklists import ward_summary, worklists
 
@@ -14,14 +14,12 @@ from .worklists import ward_summary, worklists
 @login_required
 @require_GET
 def worklists_view(request):
-    wards = list(
-        wards_visible_to(request.user).order_by(vietnamese_order("name")).values_list("pk", "name")
-    )
+    wards = ward_choices(request.user)
     ward_id = None
     chosen = request.GET.get("ward", "")
     if chosen:
         # Another office's ward is answered as missing, as its cases would be.
-        if not chosen.isdigit() or int(chosen) not in {pk for pk, _name in wards}:
+        if not chosen.isdecimal() or int(chosen) not in {pk for pk, _name in wards}:
             raise Http404
         ward_id = int(chosen)
     elif len(wards) == 1:

@@ -155,18 +155,25 @@ def proposed_start(case: Case, decided_on: date) -> tuple[date, list[str]]:
     """The month payment starts (Điều 8 khoản 1đ) and the categories that make it."""
     data = rule_data(case.ward.parent_id)
     month = rules.month_start(decided_on)
-    result = _month(case, month, data)
     if case.benefit == Benefit.PENSION:
         return month, []
+    paid = _month(case, month, data).paid
     facts = case_facts(case, month)
     start = rules.start_month(
-        result.paid, facts, decided_on, case.disability_certified_on, case.applied_on
+        paid, facts, decided_on, case.disability_certified_on, case.applied_on
     )
-    return start, [r.code for r in result.paid]
+    return start, [r.code for r in paid]
 
 
 def _month(case: Case, month: date, data) -> rules.Month:
     return data.month(case_facts(case, month), month)
+
+
+def _paid_codes(case: Case, month: date) -> list[str]:
+    """The allowance categories the case is paid under in the month; none for a pension."""
+    if case.benefit == Benefit.PENSION:
+        return []
+    return [r.code for r in _month(case, month, rule_data(case.ward.parent_id)).paid]
 
 
 @transaction.atomic
@@ -256,14 +263,21 @@ def case_adjust(
     case.refresh_from_db()
     effective = rules.month_start(effective_month)
     # What the decision settled, kept with it: later rule rows must not rewrite its record.
-    paid = _month(case, effective, rule_data(case.ward.parent_id)).paid
+    codes = _paid_codes(case, effective)
+    if not codes and case.benefit == Benefit.ALLOWANCE:
+        raise CaseError(
+            _(
+                "Với các thông tin mới, người này không còn thuộc nhóm đối tượng nào từ tháng "
+                "áp dụng: hãy làm quyết định thôi hưởng thay cho điều chỉnh."
+            )
+        )
     _event(
         case,
         user,
         EventKind.ADJUSTED,
         decided_on,
         effective_month=effective,
-        category=", ".join(r.code for r in paid),
+        category=", ".join(codes),
         decision_number=number or next_decision_number(case.ward, decided_on.year),
         decision_date=decided_on,
         signer=signer,

@@ -58,14 +58,16 @@ from .worklist_dates import (
 )
 
 LIMIT = 50
-LISTS = (
-    "coefficient_changes",
-    "pension_candidates",
-    "unpaid",
-    "suspended",
-    "deceased",
-    "overdue",
-)
+# Each list and its section's id on the ward's page.
+ANCHORS = {
+    "coefficient_changes": "coefficient-changes",
+    "pension_candidates": "pension-candidates",
+    "unpaid": "unpaid",
+    "suspended": "suspended",
+    "deceased": "deceased",
+    "overdue": "overdue",
+}
+LISTS = tuple(ANCHORS)
 # How each list's shown rows are ordered.
 ORDER = {
     "coefficient_changes": (
@@ -73,7 +75,7 @@ ORDER = {
         ExtractDay("person__birth_date"),
         "pk",
     ),
-    "pension_candidates": ("household__ward__name", "-birth_date", "pk"),  # newest first
+    "pension_candidates": ("-birth_date", "pk"),  # newest first
     "unpaid": ("unpaid_since", "pk"),
     "suspended": ("suspended_on", "pk"),
     "deceased": ("person__deceased_on", "pk"),
@@ -91,7 +93,6 @@ CASE_FIELDS = (
     "person__birth_date",
     "person__birth_year_only",
     "person__deceased_on",
-    "ward__name",
 )
 PERSON_FIELDS = (
     "pk",
@@ -99,7 +100,6 @@ PERSON_FIELDS = (
     "birth_date",
     "birth_year_only",
     "household__code",
-    "household__ward__name",
 )
 # The steps whose limits add up to the ward's deadline for a decision (§5.9).
 DECISION_STEPS = ("ward_review", "posting")
@@ -160,7 +160,7 @@ class WardCounts:
     @property
     def cells(self) -> list[tuple[str, int]]:
         """(the link to the list on the ward's page, its count), in the lists' order."""
-        return [(f"?ward={self.pk}#{key.replace('_', '-')}", self.counts[key]) for key in LISTS]
+        return [(f"?ward={self.pk}#{ANCHORS[key]}", self.counts[key]) for key in LISTS]
 
 
 @dataclass
@@ -204,7 +204,10 @@ def terms_on(today: date) -> Terms:
 
 
 def worklists(user, *, today: date, ward_id: int | None = None, limit: int = LIMIT) -> Worklists:
-    """The worklists of one ward, or of every ward in the user's scope, as of `today`."""
+    """The worklists of one ward, or of every ward in the user's scope, as of `today`.
+
+    The page asks for one ward; an office over many sees `ward_summary` first.
+    """
     terms = terms_on(today)
     cases = Case.objects.visible_to(user)
     persons = Person.objects.visible_to(user)
@@ -214,9 +217,9 @@ def worklists(user, *, today: date, ward_id: int | None = None, limit: int = LIM
     shown = {}
     for name, rows in _selections(terms, cases, persons).items():
         if rows.model is Person:
-            rows = rows.select_related("household", "household__ward").only(*PERSON_FIELDS)
+            rows = rows.select_related("household").only(*PERSON_FIELDS)
         else:
-            rows = rows.select_related("person", "ward").only(*CASE_FIELDS)
+            rows = rows.select_related("person").only(*CASE_FIELDS)
         if name == "suspended":
             rows = rows.annotate(suspended_on=Subquery(_suspended_on()))
         shown[name] = _take(rows.order_by(*ORDER[name]), limit)

@@ -6,7 +6,7 @@ setup) has no such index and scans the column, which is fine at one ward's size.
 
 from django.db import migrations
 
-from households.migration_ops import postgres_only
+from areas.migration_ops import postgres_only
 
 CREATE = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",

@@ -11,7 +11,7 @@ give estimates within a few percent; ANALYZE samples 300,000 rows for it, a few 
 
 from django.db import migrations
 
-from households.migration_ops import postgres_only
+from areas.migration_ops import postgres_only
 
 FORWARD = [
     "ALTER TABLE households_person ALTER COLUMN search_name SET STATISTICS 1000",

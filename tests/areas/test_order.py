@@ -2,11 +2,16 @@
 
 import pytest
 
-from areas.queries import residential_groups_of_ward, vietnamese_order, wards_visible_to
+from areas.queries import (
+    residential_groups_of_ward,
+    vietnamese_order,
+    ward_choices,
+    wards_visible_to,
+)
 
-from ..factories import ResidentialGroupFactory, WardFactory
+from ..factories import ResidentialGroupFactory, UserFactory, WardFactory
 
-# PostgreSQL's ICU collation: the embedded SQLite keeps code-point order.
+# PostgreSQL's ICU collation (vi_natural), as the suite runs on PostgreSQL.
 pytestmark = pytest.mark.django_db
 
 
@@ -29,3 +34,16 @@ def test_residential_groups_sort_by_their_number(ward_officer, ward):
     groups = residential_groups_of_ward(ward_officer, ward.pk)
 
     assert [g.name for g in groups] == ["Khóm 1", "Khóm 2", "Khóm 10"]
+
+
+def test_ward_choices_name_the_province_only_when_the_scope_spans_several(
+    approver, ward, other_ward, far_ward
+):
+    admin = UserFactory(username="sieu_quan_tri", is_superuser=True)
+
+    assert ward_choices(approver) == [(other_ward.pk, other_ward.name), (ward.pk, ward.name)]
+    assert ward_choices(admin) == [
+        (other_ward.pk, f"{other_ward.name}, {other_ward.parent.name}"),
+        (ward.pk, f"{ward.name}, {ward.parent.name}"),
+        (far_ward.pk, f"{far_ward.name}, {far_ward.parent.name}"),
+    ]

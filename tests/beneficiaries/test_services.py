@@ -209,6 +209,54 @@ def test_an_adjustment_changes_the_amount_from_its_month(ward_officer, ward):
     assert adjusted.category == case.events.get(kind="granted").category == "K5a.1, K4"
 
 
+def test_an_adjustment_of_a_pension_names_no_allowance_category(ward_officer, elder):
+    # Over 80 and poor: K5c would apply, but the case is the social pension.
+    case = granted(ward_officer, elder, benefit="social_pension", group="", flags=[])
+
+    case_adjust(
+        user=ward_officer,
+        case=case,
+        decided_on=date(2025, 4, 2),
+        signer="A",
+        effective_month=date(2025, 4, 1),
+        version=case.version,
+        pension_amount=0,
+    )
+
+    assert case.events.get(kind="adjusted").category == ""
+
+
+def test_an_adjustment_that_leaves_no_category_is_refused_and_writes_nothing(ward_officer, ward):
+    household = HouseholdFactory(ward=ward)
+    HouseholdStatusFactory(household=household, year=2025, classification="poor")
+    mother = PersonFactory(household=household, sex="female", birth_date=date(1990, 5, 1))
+    case = granted(
+        ward_officer,
+        mother,
+        decided_on=date(2025, 2, 10),
+        applied_on=date(2025, 2, 1),
+        group="K4",
+        flags=["single_parent"],
+        children_raised=1,
+    )
+    version = case.version
+
+    with pytest.raises(CaseError, match="thôi hưởng"):
+        case_adjust(
+            user=ward_officer,
+            case=case,
+            decided_on=date(2025, 4, 2),
+            signer="A",
+            effective_month=date(2025, 4, 1),
+            version=version,
+            children_raised=0,
+        )
+
+    case.refresh_from_db()
+    assert (case.children_raised, case.version) == (1, version)
+    assert not case.events.filter(kind="adjusted").exists()
+
+
 def test_a_case_moves_to_another_ward_without_a_gap_or_an_overlap(
     ward_officer, other_ward_officer, elder, other_ward
 ):

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from ..factories import RoleFactory, UserFactory, WardFactory
@@ -14,14 +14,6 @@ from .cases import case, person
 pytestmark = pytest.mark.usefixtures("seeded_rules")
 
 URL = "/cases/worklists/"
-
-
-def case_link(pk: int) -> str | None:
-    """The case page's address, while that page may not exist yet."""
-    try:
-        return reverse("beneficiaries:detail", args=[pk])
-    except NoReverseMatch:
-        return None
 
 
 @pytest.fixture
@@ -61,9 +53,7 @@ def test_the_page_shows_the_officers_ward_only(client, ward_officer, ward, other
     assert f"Đã mất {ward.name}" in html and f"Quá hạn {ward.name}" in html
     assert other_ward.name not in html
     for row in page_rows[ward.pk]:
-        link = case_link(row.pk)
-        if link:
-            assert f'href="{link}"' in html
+        assert f'href="{reverse("beneficiaries:detail", args=[row.pk])}"' in html
 
 
 def test_an_approver_sees_each_wards_counts_and_opens_a_ward(
@@ -96,6 +86,21 @@ def test_another_provinces_ward_is_not_found(client, approver, far_ward, page_ro
 
     assert client.get(URL, {"ward": far_ward.pk}).status_code == 404
     assert client.get(URL, {"ward": "x"}).status_code == 404
+
+
+def test_a_user_without_a_ward_is_told_so(client):
+    client.force_login(UserFactory(username="chua_phan_quyen"))
+
+    html = client.get(URL).content.decode()
+
+    assert "Tài khoản chưa được giao xã, phường nào" in html
+    assert "Không xã, phường nào có việc cần làm." not in html
+
+
+def test_a_ward_number_that_is_not_plain_digits_is_not_found(client, approver, ward):
+    client.force_login(approver)
+
+    assert client.get(URL, {"ward": "²"}).status_code == 404
 
 
 def test_the_page_needs_a_login(client):
