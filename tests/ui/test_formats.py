@@ -57,6 +57,9 @@ def test_counts_are_grouped_with_dots():
     assert grouped(12345) == "12.345"
     assert grouped(999) == "999"
     assert render("{{ n|grouped }}", n=1234567) == "1.234.567"
+    assert grouped(-12345) == "-12.345"
+    with translation.override("en"):
+        assert grouped(12345) == "12,345"
 
 
 def test_years_and_plain_numbers_are_not_grouped():

