@@ -334,6 +334,9 @@ class EventKind(models.TextChoices):
     ADJUSTED = "adjusted", _("Quyết định điều chỉnh")
     SUSPENDED = "suspended", _("Tạm dừng")
     RESUMED = "resumed", _("Hưởng lại")
+    # Facts from the payment list, not decisions: they feed the three-months-unpaid worklist.
+    UNPAID = "unpaid", _("Chưa nhận tiền")
+    COLLECTED = "collected", _("Đã nhận tiền trở lại")
     TERMINATED = "terminated", _("Quyết định thôi hưởng")
     TRANSFERRED_IN = "transferred_in", _("Chuyển đến")
     TRANSFERRED_OUT = "transferred_out", _("Chuyển đi")

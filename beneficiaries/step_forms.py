@@ -102,6 +102,25 @@ class ResumeForm(forms.Form):
     )
 
 
+class UnpaidForm(forms.Form):
+    prefix = "unpaid"
+    since = MonthField(
+        label=gettext_lazy("Chưa nhận tiền từ tháng"),
+        help_text=gettext_lazy("Theo danh sách chi trả: tháng đầu tiên người hưởng không nhận."),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CollectedForm(forms.Form):
+    prefix = "collected"
+    on = forms.DateField(label=gettext_lazy("Ngày nhận tiền"), widget=DATE_WIDGET)
+
+    def clean_on(self):
+        return _not_future(self.cleaned_data["on"])
+
+
 class TerminateForm(DecisionFields):
     prefix = "terminate"
     reason = forms.ChoiceField(

@@ -9,6 +9,7 @@ from beneficiaries.queries import case_schedule
 from beneficiaries.services import (
     CaseError,
     case_adjust,
+    case_collected_record,
     case_grant,
     case_open,
     case_resume,
@@ -17,8 +18,10 @@ from beneficiaries.services import (
     case_terminate,
     case_transfer_in,
     case_transfer_out,
+    case_unpaid_record,
     person_death_record,
 )
+from beneficiaries.worklists import worklists
 
 from ..factories import HouseholdFactory, HouseholdStatusFactory, PersonFactory
 
@@ -255,6 +258,42 @@ def test_an_adjustment_that_leaves_no_category_is_refused_and_writes_nothing(war
     case.refresh_from_db()
     assert (case.children_raised, case.version) == (1, version)
     assert not case.events.filter(kind="adjusted").exists()
+
+
+def test_three_months_unpaid_put_a_case_on_the_worklist_until_collected(ward_officer, elder):
+    case = granted(ward_officer, elder)  # paid from 01/2024
+    today = date(2025, 10, 15)
+
+    case_unpaid_record(
+        user=ward_officer, case=case, since=date(2025, 8, 3), recorded_on=today, note="DS chi T8"
+    )
+    on_list = worklists(ward_officer, today=today).unpaid
+    case_collected_record(user=ward_officer, case=case, on=today)
+    off_list = worklists(ward_officer, today=today).unpaid
+
+    assert [(c.pk, c.months_unpaid) for c in on_list.rows] == [(case.pk, 3)]
+    assert off_list.total == 0
+    unpaid = case.events.get(kind="unpaid")
+    assert (unpaid.effective_month, unpaid.note) == (date(2025, 8, 1), "DS chi T8")
+
+
+def test_an_unpaid_month_must_be_paid_for_and_past(ward_officer, elder):
+    case = granted(ward_officer, elder)
+    today = date(2025, 10, 15)
+
+    with pytest.raises(CaseError, match="chưa đến"):
+        case_unpaid_record(user=ward_officer, case=case, since=date(2025, 11, 1), recorded_on=today)
+    with pytest.raises(CaseError, match="trước tháng đó"):
+        case_unpaid_record(user=ward_officer, case=case, since=date(2023, 12, 1), recorded_on=today)
+    with pytest.raises(CaseError, match="không có tháng chưa nhận tiền"):
+        case_collected_record(user=ward_officer, case=case, on=today)
+    case_suspend(user=ward_officer, case=case, on=today, note="Tạm giam")
+    with pytest.raises(CaseError):
+        case_unpaid_record(user=ward_officer, case=case, since=date(2025, 8, 1), recorded_on=today)
+
+    case.refresh_from_db()
+    assert case.unpaid_since is None
+    assert not case.events.filter(kind__in=["unpaid", "collected"]).exists()
 
 
 def test_a_case_moves_to_another_ward_without_a_gap_or_an_overlap(

@@ -20,6 +20,8 @@ STEPS = [
     "adjust",
     "suspend",
     "resume",
+    "unpaid",
+    "collected",
     "terminate",
     "death",
     "note",
@@ -282,6 +284,30 @@ def test_a_suspension_and_resumption_show_in_the_months(client, ward_officer, el
     assert rows[rules.month_start(today)]["why"] == "Tạm dừng"
     assert "Đang hưởng" in resumed.content.decode()
     assert [e.kind for e in case.events.all()][-2:] == [EventKind.SUSPENDED, EventKind.RESUMED]
+
+
+def test_months_unpaid_are_recorded_shown_and_cleared(client, ward_officer, elder, today):
+    case = screened(ward_officer, elder, today)
+    case_grant(user=ward_officer, case=case, decided_on=today, signer="Nguyễn Thanh Bình")
+    month = rules.month_start(today)
+    client.force_login(ward_officer)
+
+    recorded = client.post(
+        url("unpaid", case), {"unpaid-since": month.strftime("%m/%Y")}, follow=True
+    )
+    too_early = client.post(url("unpaid", case), {"unpaid-since": "01/2020"})
+    collected = client.post(url("collected", case), {"collected-on": d(today)}, follow=True)
+
+    html = recorded.content.decode()
+    assert f"từ tháng {month:%m/%Y} (1 tháng)" in html
+    assert "Đã nhận tiền trở lại" in html  # the way off the list is offered
+    assert too_early.status_code == 400
+    assert "không thể trước tháng đó" in too_early.content.decode()
+    case.refresh_from_db()
+    assert case.unpaid_since is None
+    facts = collected.content.decode().split('class="facts"')[1].split("</dl>")[0]
+    assert "Chưa nhận tiền" not in facts
+    assert [e.kind for e in case.events.all()][-2:] == [EventKind.UNPAID, EventKind.COLLECTED]
 
 
 def test_an_adjustment_with_a_stale_version_is_refused(client, ward_officer, elder, today):

@@ -1,104 +1,28 @@
-"""Writes of social-assistance cases: intake to termination, each step a dated event.
-
-Every state change is a conditional update of the case's status, so a form submitted twice
-(or by two officers) moves the case once and writes one event.
+"""A case from intake to its end: screening, the chair's decisions (grant, refusal,
+adjustment, termination), a death, a move between wards.
 """
 
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from areas.scope import can_write_ward
 from households.models import Person
 
-from . import rules
-from .models import (
+from .. import rules
+from ..models import (
     OPEN_STATUSES,
     Benefit,
     Case,
-    CaseEvent,
-    CaseNote,
     CaseStatus,
     DecisionNumber,
     EventKind,
-    Referral,
     TerminationReason,
 )
-from .queries import case_facts, rule_data
-
-PENSION_RULE = gettext_lazy("Khoản 1 Điều 3 Nghị định 176/2025/NĐ-CP")
-
-
-class CaseError(Exception):
-    """A step refused for a reason the user can act on; the message is Vietnamese."""
-
-
-def _check_writable(user, ward_id: int) -> None:
-    if not can_write_ward(user, ward_id):
-        raise CaseError(_("Bạn không có quyền ghi dữ liệu của xã, phường này."))
-
-
-def _same_person(person: Person) -> Q:
-    """The person, and anyone registered elsewhere under the same national ID."""
-    if person.national_id:
-        return Q(person=person) | Q(person__national_id=person.national_id)
-    return Q(person=person)
-
-
-def _check_one_case(person: Person, benefit: str, exclude: int | None = None) -> None:
-    """One open case per person and benefit in the country; never an allowance and a
-    social pension at once."""
-    others = Case.objects.filter(_same_person(person), status__in=OPEN_STATUSES)
-    if exclude:
-        others = others.exclude(pk=exclude)
-    other = others.select_related("ward").first()
-    if other is None:
-        return
-    if other.benefit == benefit:
-        raise CaseError(
-            _("%(name)s đã có hồ sơ %(benefit)s đang mở tại %(ward)s: mỗi người chỉ một hồ sơ.")
-            % {
-                "name": person.full_name,
-                "benefit": other.get_benefit_display().lower(),
-                "ward": other.ward.name,
-            }
-        )
-    raise CaseError(
-        _(
-            "%(name)s đang có hồ sơ %(benefit)s tại %(ward)s: không hưởng đồng thời trợ cấp "
-            "xã hội hằng tháng và trợ cấp hưu trí xã hội, chỉ hưởng mức cao hơn (%(rule)s)."
-        )
-        % {
-            "name": person.full_name,
-            "benefit": other.get_benefit_display().lower(),
-            "ward": other.ward.name,
-            "rule": PENSION_RULE,
-        }
-    )
-
-
-def _event(case: Case, user, kind: str, happened_on: date, **values) -> CaseEvent:
-    return CaseEvent.objects.create(
-        case=case, kind=kind, happened_on=happened_on, created_by=user, **values
-    )
-
-
-def _move(case: Case, from_statuses, to_status: str, **fields) -> None:
-    """Change the status if it is still one of from_statuses; raise otherwise."""
-    moved = Case.objects.filter(pk=case.pk, status__in=from_statuses).update(
-        status=to_status, version=F("version") + 1, **fields
-    )
-    if not moved:
-        current = Case.objects.filter(pk=case.pk).values_list("status", flat=True).first()
-        raise CaseError(
-            _("Hồ sơ đang ở trạng thái “%(status)s”: bước này đã được ghi hoặc không làm được.")
-            % {"status": CaseStatus(current).label if current else ""}
-        )
-    case.refresh_from_db()
+from ..queries import case_facts, rule_data
+from .base import CaseError, _check_one_case, _check_writable, _event, _move
 
 
 @transaction.atomic
@@ -287,23 +211,6 @@ def case_adjust(
 
 
 @transaction.atomic
-def case_suspend(*, user, case: Case, on: date, note: str) -> Case:
-    """Suspend payment (3 months unpaid, refused re-assessment, detention) from the month."""
-    _check_writable(user, case.ward_id)
-    _move(case, [CaseStatus.ACTIVE], CaseStatus.SUSPENDED)
-    _event(case, user, EventKind.SUSPENDED, on, effective_month=rules.month_start(on), note=note)
-    return case
-
-
-@transaction.atomic
-def case_resume(*, user, case: Case, on: date, note: str = "") -> Case:
-    _check_writable(user, case.ward_id)
-    _move(case, [CaseStatus.SUSPENDED], CaseStatus.ACTIVE, unpaid_since=None)
-    _event(case, user, EventKind.RESUMED, on, effective_month=rules.month_start(on), note=note)
-    return case
-
-
-@transaction.atomic
 def case_terminate(
     *,
     user,
@@ -406,29 +313,3 @@ def case_transfer_in(*, user, old: Case, person: Person, received_on: date) -> C
     )
     _event(case, user, EventKind.TRANSFERRED_IN, received_on, effective_month=old.end_month)
     return case
-
-
-def case_note_add(*, user, case: Case, text: str, written_on: date) -> CaseNote:
-    _check_writable(user, case.ward_id)
-    return CaseNote.objects.create(case=case, text=text, written_on=written_on, created_by=user)
-
-
-def referral_add(
-    *, user, case: Case, service: str, purpose: str, referred_on: date, follow_up_on=None
-) -> Referral:
-    _check_writable(user, case.ward_id)
-    return Referral.objects.create(
-        case=case,
-        service=service,
-        purpose=purpose,
-        referred_on=referred_on,
-        follow_up_on=follow_up_on,
-        created_by=user,
-    )
-
-
-def referral_close(*, user, referral: Referral, outcome: str) -> Referral:
-    _check_writable(user, referral.case.ward_id)
-    Referral.objects.filter(pk=referral.pk).update(closed=True, outcome=outcome)
-    referral.refresh_from_db()
-    return referral
