@@ -23,6 +23,7 @@ STEPS = [
     "unpaid",
     "collected",
     "terminate",
+    "transfer_out",
     "death",
     "note",
     "referral",
