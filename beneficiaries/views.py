@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -107,10 +106,10 @@ def case_transfer_in_view(request):
     household of the officer's ward (POST)."""
     if not can_write_any_ward(request.user):
         raise Http404
-    data = (request.POST if request.method == "POST" else request.GET).copy()
-    if request.method == "GET":
-        data["received_on"] = date_format(timezone.localdate(), "SHORT_DATE_FORMAT")  # a default
-    form = TransferInForm(data if "national_id" in data else None)
+    data = request.POST if request.method == "POST" else request.GET
+    form = TransferInForm(
+        data if "national_id" in data else None, initial={"received_on": timezone.localdate()}
+    )
     old = None
     if form.is_bound and form.is_valid():
         old = transfer_waiting(form.cleaned_data["national_id"])
