@@ -28,7 +28,6 @@ from .services import (
     case_screen,
     case_suspend,
     case_terminate,
-    case_transfer_out,
     case_unpaid_record,
     person_death_record,
     proposed_start,
@@ -48,7 +47,6 @@ from .step_forms import (
     ScreenForm,
     SuspendForm,
     TerminateForm,
-    TransferOutForm,
     UnpaidForm,
 )
 from .worklist_dates import months_since
@@ -137,7 +135,6 @@ def _action_forms(case, today) -> dict:
         forms["resume"] = ResumeForm(initial={"on": today})
     if status in (CaseStatus.ACTIVE, CaseStatus.SUSPENDED):
         forms["terminate"] = TerminateForm(initial={"decided_on": today})
-        forms["transfer_out"] = TransferOutForm(initial={"moved_on": today})
     if case.is_open and case.person.deceased_on is None:
         forms["death"] = DeathForm(person=case.person)
     forms["note"] = NoteForm(initial={"written_on": today})
@@ -329,20 +326,6 @@ def case_collected_view(request, pk):
         return _("Đã ghi người hưởng nhận tiền trở lại.")
 
     return _step(request, pk, "collected", lambda c: CollectedForm(request.POST), run)
-
-
-@login_required
-@require_POST
-def case_transfer_out_view(request, pk):
-    def run(case, data, form):
-        case_transfer_out(
-            user=request.user, case=case, moved_on=data["moved_on"], note=data["note"]
-        )
-        return _("Đã ghi chuyển đi: chi trả đến hết tháng %(m)s.") % {
-            "m": _month_label(data["moved_on"])
-        }
-
-    return _step(request, pk, "transfer_out", lambda c: TransferOutForm(request.POST), run)
 
 
 @login_required

@@ -281,15 +281,6 @@ class Case(models.Model):
     start_month = models.DateField(_("hưởng từ tháng"), null=True, blank=True)
     end_month = models.DateField(_("thôi hưởng từ tháng"), null=True, blank=True)
     unpaid_since = models.DateField(_("chưa nhận tiền từ tháng"), null=True, blank=True)
-    # The other ward's case this one took over: received once, so the link is one to one.
-    transferred_from = models.OneToOneField(
-        "self",
-        verbose_name=_("nhận chuyển đến từ hồ sơ"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="transferred_to",
-    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)

@@ -13,7 +13,6 @@ from households.models import HouseholdStatus
 from . import rules
 from .models import (
     Case,
-    CaseStatus,
     Category,
     EventKind,
     SocialPensionRate,
@@ -160,24 +159,4 @@ def get_case_for_user(user, pk: int, *, write: bool = False) -> Case:
             "person", "person__household", "ward"
         ),
         pk=pk,
-    )
-
-
-def transfer_waiting(national_id: str) -> Case | None:
-    """The latest case moved out of a ward under this national ID and not yet received.
-
-    Read across wards on purpose: the receiving ward sees the old ward's name, the benefit
-    and the months paid there, what the handover needs.
-    """
-    if not national_id:
-        return None
-    return (
-        Case.objects.filter(
-            status=CaseStatus.TRANSFERRED_OUT,
-            person__national_id=national_id,
-            transferred_to__isnull=True,
-        )
-        .select_related("ward", "person")
-        .order_by("-end_month", "-pk")
-        .first()
     )

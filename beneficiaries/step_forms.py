@@ -121,45 +121,6 @@ class CollectedForm(forms.Form):
         return _not_future(self.cleaned_data["on"])
 
 
-class TransferOutForm(forms.Form):
-    prefix = "transfer_out"
-    moved_on = forms.DateField(label=gettext_lazy("Ngày chuyển đi"), widget=DATE_WIDGET)
-    note = forms.CharField(
-        label=gettext_lazy("Nơi chuyển đến"),
-        max_length=200,
-        help_text=gettext_lazy("Chi trả đến hết tháng chuyển đi; nơi đến tiếp nhận từ tháng sau."),
-    )
-
-    def clean_moved_on(self):
-        return _not_future(self.cleaned_data["moved_on"])
-
-
-class TransferInForm(forms.Form):
-    """The receiving ward: the case by national ID, then the household the person joins and
-    the day the dossier arrived."""
-
-    national_id = forms.CharField(
-        label=gettext_lazy("Số định danh (CCCD)"),
-        max_length=20,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    household = forms.CharField(
-        label=gettext_lazy("Mã hộ nơi ở mới"),
-        max_length=30,
-        required=False,
-        help_text=gettext_lazy("Hộ trong sổ của xã, phường bạn mà người này về ở."),
-    )
-    received_on = forms.DateField(
-        label=gettext_lazy("Ngày nhận hồ sơ"), widget=DATE_WIDGET, required=False
-    )
-
-    def clean_national_id(self):
-        return "".join(self.cleaned_data["national_id"].split())
-
-    def clean_received_on(self):
-        return _not_future(self.cleaned_data["received_on"])
-
-
 class TerminateForm(DecisionFields):
     prefix = "terminate"
     reason = forms.ChoiceField(

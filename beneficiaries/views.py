@@ -1,24 +1,22 @@
-"""Pages of social-assistance cases: the list, a new application and a case received from
-another ward (the case page and its steps: case_views)."""
+"""Pages of social-assistance cases: the list and a new application (the case page: case_views)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from areas.queries import wards_visible_to
 from areas.scope import can_write_any_ward
-from households.models import Household
 from ui.pagination import counted_page
 
 from .forms import CaseFilterForm, CaseOpenForm
 from .models import Case
-from .queries import transfer_waiting
-from .services import CaseError, case_open, case_transfer_in
-from .step_forms import TransferInForm
+from .services import (
+    CaseError,
+    case_open,
+)
 
 PAGE_SIZE = 25
 
@@ -97,70 +95,3 @@ def case_members_view(request):
     wards = wards_visible_to(request.user, write=True)
     form = CaseOpenForm(user=request.user, wards=wards, lookup=request.GET)
     return render(request, "beneficiaries/_member_field.html", {"form": form})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def case_transfer_in_view(request):
-    """A person who moved here with a case: find it by national ID (GET), receive it into a
-    household of the officer's ward (POST)."""
-    if not can_write_any_ward(request.user):
-        raise Http404
-    data = request.POST if request.method == "POST" else request.GET
-    form = TransferInForm(
-        data if "national_id" in data else None, initial={"received_on": timezone.localdate()}
-    )
-    old = None
-    if form.is_bound and form.is_valid():
-        old = transfer_waiting(form.cleaned_data["national_id"])
-        if old is None:
-            form.add_error(
-                "national_id",
-                _(
-                    "Không có hồ sơ nào của số định danh này đang chờ tiếp nhận: nơi đi cần "
-                    "ghi “Chuyển đi” trên hồ sơ trước."
-                ),
-            )
-    if old is not None and request.method == "POST":
-        household = _receiving_household(request.user, form)
-        if household is not None:
-            try:
-                case = case_transfer_in(
-                    user=request.user,
-                    old=old,
-                    household=household,
-                    received_on=form.cleaned_data["received_on"],
-                )
-            except CaseError as e:
-                form.add_error(None, str(e))
-            else:
-                messages.success(
-                    request,
-                    _("Đã tiếp nhận hồ sơ của %(name)s từ %(ward)s.")
-                    % {"name": case.person.full_name, "ward": old.ward.name},
-                )
-                return redirect("beneficiaries:detail", pk=case.pk)
-    status = 400 if form.errors else 200
-    context = {"form": form, "old": old if not form.has_error("national_id") else None}
-    return render(request, "beneficiaries/transfer_in.html", context, status=status)
-
-
-def _receiving_household(user, form) -> Household | None:
-    """The household of the officer's wards the code names; errors on the form otherwise."""
-    data = form.cleaned_data
-    if data["received_on"] is None:
-        form.add_error("received_on", _("Nhập ngày nhận hồ sơ."))
-    code = data["household"].strip()
-    if not code:
-        form.add_error("household", _("Nhập mã hộ nơi người này về ở."))
-        return None
-    households = list(Household.objects.visible_to(user, write=True).filter(code__iexact=code)[:2])
-    if len(households) != 1:
-        form.add_error(
-            "household",
-            _("Không tìm thấy hộ có mã này trong xã, phường bạn phụ trách.")
-            if not households
-            else _("Mã hộ này có ở nhiều xã, phường bạn phụ trách: hãy liên hệ quản trị viên."),
-        )
-        return None
-    return households[0] if data["received_on"] else None

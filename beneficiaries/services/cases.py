@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from households.models import Household, Person
+from households.models import Person
 
 from .. import rules
 from ..models import (
@@ -291,32 +291,15 @@ def case_transfer_out(*, user, case: Case, moved_on: date, note: str = "") -> Ca
 
 
 @transaction.atomic
-def case_transfer_in(*, user, old: Case, household: Household, received_on: date) -> Case:
-    """The new ward takes the case over from the month after the old ward's last month.
-
-    The person (one record per national ID) joins `household`, in the receiving ward: the
-    old ward's "moved out" on the case is what lets another ward take the record over.
-    """
-    _check_writable(user, household.ward_id)
-    old = Case.objects.select_for_update().select_related("ward", "person").get(pk=old.pk)
+def case_transfer_in(*, user, old: Case, person: Person, received_on: date) -> Case:
+    """The new ward takes the case over from the month after the old ward's last month."""
+    _check_writable(user, person.household.ward_id)
     if old.status != CaseStatus.TRANSFERRED_OUT:
         raise CaseError(_("Hồ sơ cũ chưa được nơi đi ghi chuyển đi."))
-    if Case.objects.filter(transferred_from=old).exists():
-        raise CaseError(_("Hồ sơ chuyển đi này đã được tiếp nhận."))
-    if old.ward_id == household.ward_id:
-        raise CaseError(_("Hồ sơ này chuyển đi từ chính xã, phường này: không tiếp nhận lại."))
-    person = old.person
-    if person.deceased_on:
-        raise CaseError(_("Người này đã được ghi là đã mất."))
     _check_one_case(person, old.benefit)
-    if person.household_id != household.pk:
-        person.household = household
-        person.moved_out_on = None
-        person._history_user = user  # the register's history says who moved the member
-        person.save(update_fields=["household", "moved_out_on"])
     case = Case.objects.create(
         person=person,
-        ward_id=household.ward_id,
+        ward_id=person.household.ward_id,
         benefit=old.benefit,
         group=old.group,
         status=CaseStatus.ACTIVE,
@@ -327,14 +310,6 @@ def case_transfer_in(*, user, old: Case, household: Household, received_on: date
         disability_certified_on=old.disability_certified_on,
         documents=old.documents,
         start_month=old.end_month,
-        transferred_from=old,
     )
-    _event(
-        case,
-        user,
-        EventKind.TRANSFERRED_IN,
-        received_on,
-        effective_month=old.end_month,
-        note=_("Từ %(ward)s") % {"ward": old.ward.name},
-    )
+    _event(case, user, EventKind.TRANSFERRED_IN, received_on, effective_month=old.end_month)
     return case

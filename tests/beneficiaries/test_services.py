@@ -301,12 +301,11 @@ def test_a_case_moves_to_another_ward_without_a_gap_or_an_overlap(
 ):
     case = granted(ward_officer, elder)
     case_transfer_out(user=ward_officer, case=case, moved_on=date(2025, 6, 20))
+    elder.household = HouseholdFactory(ward=other_ward)
+    elder.save()
 
     new = case_transfer_in(
-        user=other_ward_officer,
-        old=case,
-        household=HouseholdFactory(ward=other_ward),
-        received_on=date(2025, 7, 3),
+        user=other_ward_officer, old=case, person=elder, received_on=date(2025, 7, 3)
     )
 
     assert (case.end_month, new.start_month) == (date(2025, 7, 1), date(2025, 7, 1))

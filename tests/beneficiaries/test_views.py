@@ -23,7 +23,6 @@ STEPS = [
     "unpaid",
     "collected",
     "terminate",
-    "transfer_out",
     "death",
     "note",
     "referral",
