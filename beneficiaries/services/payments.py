@@ -46,8 +46,17 @@ def case_unpaid_record(*, user, case: Case, since: date, recorded_on: date, note
             _("Hồ sơ được hưởng từ tháng %(m)s: tháng chưa nhận tiền không thể trước tháng đó.")
             % {"m": f"{case.start_month:%m/%Y}"}
         )
-    _move(case, [CaseStatus.ACTIVE], CaseStatus.ACTIVE, unpaid_since=month)
-    _event(case, user, EventKind.UNPAID, recorded_on, effective_month=month, note=note)
+    # Conditional, like every step: the same month submitted twice writes one event.
+    moved = (
+        Case.objects.filter(pk=case.pk, status=CaseStatus.ACTIVE)
+        .exclude(unpaid_since=month)
+        .update(unpaid_since=month, version=F("version") + 1)
+    )
+    case.refresh_from_db()
+    if moved:
+        _event(case, user, EventKind.UNPAID, recorded_on, effective_month=month, note=note)
+    elif case.status != CaseStatus.ACTIVE:
+        raise CaseError(_("Chỉ ghi chưa nhận tiền cho hồ sơ đang hưởng."))
     return case
 
 
@@ -55,6 +64,12 @@ def case_unpaid_record(*, user, case: Case, since: date, recorded_on: date, note
 def case_collected_record(*, user, case: Case, on: date, note: str = "") -> Case:
     """The person collected the money again: off the unpaid list."""
     _check_writable(user, case.ward_id)
+    since = Case.objects.filter(pk=case.pk).values_list("unpaid_since", flat=True).first()
+    if since and on < since:
+        raise CaseError(
+            _("Ngày nhận tiền trước tháng %(m)s, tháng bắt đầu chưa nhận tiền đang ghi.")
+            % {"m": f"{since:%m/%Y}"}
+        )
     moved = Case.objects.filter(
         pk=case.pk, status=CaseStatus.ACTIVE, unpaid_since__isnull=False
     ).update(unpaid_since=None, version=F("version") + 1)

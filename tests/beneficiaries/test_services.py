@@ -264,14 +264,22 @@ def test_three_months_unpaid_put_a_case_on_the_worklist_until_collected(ward_off
     case = granted(ward_officer, elder)  # paid from 01/2024
     today = date(2025, 10, 15)
 
-    case_unpaid_record(
-        user=ward_officer, case=case, since=date(2025, 8, 3), recorded_on=today, note="DS chi T8"
-    )
+    for _twice in range(2):  # a form submitted twice
+        case_unpaid_record(
+            user=ward_officer,
+            case=case,
+            since=date(2025, 8, 3),
+            recorded_on=today,
+            note="DS chi T8",
+        )
+    with pytest.raises(CaseError, match="trước tháng 08/2025"):
+        case_collected_record(user=ward_officer, case=case, on=date(2025, 7, 30))
     on_list = worklists(ward_officer, today=today).unpaid
     case_collected_record(user=ward_officer, case=case, on=today)
     off_list = worklists(ward_officer, today=today).unpaid
 
     assert [(c.pk, c.months_unpaid) for c in on_list.rows] == [(case.pk, 3)]
+    assert case.events.filter(kind="unpaid").count() == 1
     assert off_list.total == 0
     unpaid = case.events.get(kind="unpaid")
     assert (unpaid.effective_month, unpaid.note) == (date(2025, 8, 1), "DS chi T8")
@@ -288,7 +296,7 @@ def test_an_unpaid_month_must_be_paid_for_and_past(ward_officer, elder):
     with pytest.raises(CaseError, match="không có tháng chưa nhận tiền"):
         case_collected_record(user=ward_officer, case=case, on=today)
     case_suspend(user=ward_officer, case=case, on=today, note="Tạm giam")
-    with pytest.raises(CaseError):
+    with pytest.raises(CaseError, match="đang hưởng"):
         case_unpaid_record(user=ward_officer, case=case, since=date(2025, 8, 1), recorded_on=today)
 
     case.refresh_from_db()
