@@ -254,7 +254,7 @@ def person_death_record(*, user, person: Person, died_on: date, signer: str = ""
         raise CaseError(_("Ngày mất không thể sau hôm nay."))
     person.deceased_on = died_on
     person._history_user = user  # the register's history names who recorded the death
-    person.save(update_fields=["deceased_on"])
+    person.save(update_fields=["deceased_on", "updated_at"])
     ended = []
     for case in person.cases.filter(status__in=OPEN_STATUSES):
         if case.status in (CaseStatus.ACTIVE, CaseStatus.SUSPENDED):
