@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -189,6 +190,22 @@ class Person(models.Model):
 class HouseholdStatusQuerySet(models.QuerySet):
     def visible_to(self, user, *, write: bool = False) -> "HouseholdStatusQuerySet":
         return self.filter(ward_q(user, "household__ward_id", write=write))
+
+    def in_force_on(self, day: date) -> "HouseholdStatusQuerySet":
+        """The statuses in force on the day: for each household at most one, the latest
+        valid from that day or before. Every app asks the register this way."""
+        later = HouseholdStatus.objects.filter(
+            household=OuterRef("household"),
+            valid_from__gt=OuterRef("valid_from"),
+            valid_from__lte=day,
+        )
+        return self.filter(valid_from__lte=day).filter(~Exists(later))
+
+    def classification_on(self, day: date, household: str = "pk") -> Subquery:
+        """The classification in force on the day, for the household `household` of the
+        outer query names (an annotation; NULL when none is)."""
+        held = self.in_force_on(day).filter(household=OuterRef(household))
+        return Subquery(held.order_by().values("classification")[:1])
 
 
 class Movement(models.TextChoices):
