@@ -1,28 +1,4 @@
-"""Vietnamese names, for places and persons alike.
+# Temporary: the lead removes this once households/ and beneficiaries/ import vn.names.
+from vn.names import clean_name, search_key, user_display_name
 
-Names are stored as typed, in NFC. A search key drops the diacritics, maps đ to d,
-lower-cases and collapses spaces, so `nguyen van a` finds `Nguyễn Văn A` on any
-database and whatever normal form the input arrived in.
-"""
-
-import unicodedata
-
-_D = str.maketrans({"đ": "d", "Đ": "d"})
-
-
-def clean_name(text: str) -> str:
-    """Return the name in NFC with single spaces."""
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
-
-
-def search_key(text: str) -> str:
-    """Return the diacritics-free, lower-case form of a name."""
-    decomposed = unicodedata.normalize("NFD", (text or "").translate(_D))
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return " ".join(stripped.lower().split())
-
-
-def user_display_name(user) -> str:
-    """Return the user's name in Vietnamese order (family name first), or the username."""
-    full = " ".join(part for part in (user.last_name, user.first_name) if part)
-    return full or user.get_username()
+__all__ = ["clean_name", "search_key", "user_display_name"]

@@ -61,7 +61,3 @@ def can_write_any_ward(user) -> bool:
 def can_write_ward(user, ward_id: int) -> bool:
     ids = ward_ids(user, write=True)
     return ids is None or ward_id in ids
-
-
-def is_administrator(user) -> bool:
-    return user.is_superuser or user.role_assignments.filter(role=Role.ADMINISTRATOR).exists()

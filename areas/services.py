@@ -3,8 +3,9 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from vn.names import clean_name, search_key
+
 from .models import Area, AreaMapping, Kind, Level, Role, RoleAssignment
-from .names import clean_name, search_key
 from .sources import earlier_merges, mappings, provinces, wards
 
 

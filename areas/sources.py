@@ -18,8 +18,9 @@ from pathlib import Path
 
 from vietnam_provinces import Province, VietNamDivisionType, Ward
 
+from vn.names import clean_name
+
 from .models import Kind
-from .names import clean_name
 
 EARLIER_MERGES = Path(__file__).parent / "data" / "earlier_merges.csv"
 REFORM_2025 = (

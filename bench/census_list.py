@@ -42,8 +42,8 @@ HEADER = ["STT", "Mã hộ", "Khóm", "Địa chỉ", "Họ và tên", "Quan h�
 
 def generate(households: int, seed: int) -> list[dict]:
     """Return the census list's households, each with its members, as typed in the file."""
-    from areas.names import search_key
     from households.rules import known_province_codes
+    from vn.names import search_key
 
     rng = random.Random(seed)
     name = NameMaker(rng)

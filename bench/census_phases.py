@@ -108,10 +108,11 @@ def breakdown(job_id: int) -> dict:
     from households.rules import known_province_codes
     from imports import services
     from imports.models import ImportJob
-    from imports.parsing import Context, parse_rows
+    from imports.parsing import parse_rows
     from imports.planning import plan_import, ward_groups
     from imports.problems_file import problems_workbook
     from imports.reading import read_upload
+    from imports.rows import Context
 
     job = ImportJob.objects.select_related("ward").get(pk=job_id)
     steps = {}

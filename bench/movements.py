@@ -66,7 +66,7 @@ def plan(people) -> list[tuple]:
     from django.test import Client
     from django.urls import reverse
 
-    from households.movements import movement_households, movement_table
+    from reviews.queries.movements import movement_households, movement_table
     from ui.pagination import counted_page
 
     result = []
@@ -179,7 +179,7 @@ def facts(people) -> dict:
 
 def print_table(table) -> bool:
     """Print the table with its rates; return whether each row balances."""
-    from households.rules import MOVEMENT_COLUMNS
+    from reviews.rules import MOVEMENT_COLUMNS
 
     print(
         f"\nThe table of {table.area.name}, {table.start:%d/%m/%Y}–{table.end:%d/%m/%Y} "
@@ -253,7 +253,7 @@ def main(argv=None) -> int:
     setup_django(args.db)
     from django.contrib.auth import get_user_model
 
-    from households.movements import movement_table
+    from reviews.queries.movements import movement_table
 
     _wards, load_s = prepare(args.households, args.persons, seed=args.seed, reload=args.reload)
     people = actors()

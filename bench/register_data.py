@@ -208,10 +208,10 @@ def _register_load(households: int, persons: int, wards, *, seed: int, say) -> N
     from django.db import connection, transaction
 
     from areas.models import Area, Level
-    from areas.names import search_key
     from households.models import Household, HouseholdStatus, Person
     from households.rules import known_province_codes, movement
     from households.services import prepare_person
+    from vn.names import search_key
 
     rng = random.Random(seed)
     # The mid-year decisions draw from their own stream: the rest is as without them.

@@ -1,10 +1,10 @@
-"""Benchmark of the ward dashboard's worklists with 50,000 social-assistance cases.
+"""Benchmark of the worklists with 50,000 social-assistance cases.
 
 Uses the register of bench/register_data.py (200,000 households, 700,000 persons of three
 provinces, loaded when missing, about 100 s) in a database of its own, and adds the cases
 of bench/case_data.py over the wards of TP Hồ Chí Minh (the approver's province).
 
-It times what each page computes and the page itself, GET worklists:index with Django's
+It times what each page computes and the page itself, GET beneficiaries:worklists with Django's
 test client (full HTML): for the ward officer of the biggest ward, `worklists()`, the six
 lists of the ward; for the approver of the province, `ward_summary()`, each of its 168
 wards' counts, and the page of the biggest ward opened from it. It prints p50/p95 after a
@@ -69,7 +69,7 @@ def plan(people, today):
     from areas.queries import ward_choices
     from beneficiaries.worklists import ward_summary, worklists
 
-    url = reverse("worklists:index")
+    url = reverse("beneficiaries:worklists")
     officer_ward = people["officer"][1]
 
     def lists(u):

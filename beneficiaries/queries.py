@@ -5,14 +5,15 @@ from datetime import date
 
 from django.conf import settings
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from households.models import HouseholdStatus
+from vn.dates import month_end, month_start, months_between, next_month
 
 from . import rules
 from .models import (
     Case,
+    CaseEvent,
     Category,
     EventKind,
     SocialPensionRate,
@@ -63,9 +64,10 @@ def rule_data(province_id: int | None) -> RuleData:
 
 
 def classification_on(household_id: int, day: date) -> str:
+    """The household's classification in force on the day, as the register holds it."""
     status = (
-        HouseholdStatus.objects.filter(household_id=household_id, valid_from__lte=day)
-        .order_by("-valid_from")
+        HouseholdStatus.objects.filter(household_id=household_id)
+        .in_force_on(day)
         .values_list("classification", flat=True)
         .first()
     )
@@ -75,7 +77,7 @@ def classification_on(household_id: int, day: date) -> str:
 def case_facts(case: Case, month: date, *, household: str | None = None) -> rules.Facts:
     person = case.person
     if household is None:
-        household = classification_on(person.household_id, rules.month_end(month))
+        household = classification_on(person.household_id, month_end(month))
     return rules.Facts(
         birth_date=person.birth_date,
         disability_level=person.disability_level,
@@ -97,10 +99,10 @@ class ScheduledMonth:
 def case_schedule(case: Case, *, until: date, data: RuleData | None = None) -> list[ScheduledMonth]:
     """Every month from the application to `until` (or the end), with what the rules give."""
     data = data or rule_data(case.ward.parent_id)
-    first = rules.month_start(case.start_month or case.applied_on)
-    last = rules.month_start(until)
+    first = month_start(case.start_month or case.applied_on)
+    last = month_start(until)
     if case.end_month:
-        last = min(last, rules.month_start(case.end_month))
+        last = min(last, month_start(case.end_month))
     statuses = list(
         HouseholdStatus.objects.filter(household_id=case.person.household_id)
         .order_by("valid_from")
@@ -108,8 +110,8 @@ def case_schedule(case: Case, *, until: date, data: RuleData | None = None) -> l
     )
     paused = _suspended_months(case, last)
     schedule = []
-    for month in rules.months_between(first, last):
-        held = [c for day, c in statuses if day <= rules.month_end(month)]
+    for month in months_between(first, last):
+        held = [c for day, c in statuses if day <= month_end(month)]
         facts = case_facts(case, month, household=held[-1] if held else "")
         result = data.month(facts, month)
         # A case pays its own benefit; the other stays shown for comparison (the higher of
@@ -144,19 +146,20 @@ def _suspended_months(case: Case, last: date) -> set[date]:
     months: set[date] = set()
     since = None
     events = case.events.order_by("happened_on", "pk").values_list("kind", "effective_month")
-    for kind, month in [*events, (EventKind.RESUMED, rules.next_month(last))]:
+    for kind, month in [*events, (EventKind.RESUMED, next_month(last))]:
         if kind == EventKind.SUSPENDED and month and since is None:
             since = month
         elif kind == EventKind.RESUMED and since and month:
-            months.update(m for m in rules.months_between(since, last) if m < month)
+            months.update(m for m in months_between(since, last) if m < month)
             since = None
     return months
 
 
-def get_case_for_user(user, pk: int, *, write: bool = False) -> Case:
-    return get_object_or_404(
-        Case.objects.visible_to(user, write=write).select_related(
-            "person", "person__household", "ward"
-        ),
-        pk=pk,
+def earlier_decision(event: CaseEvent) -> CaseEvent | None:
+    """The grant or adjustment with a number that the decision `event` follows, if any."""
+    return (
+        event.case.events.filter(kind__in=(EventKind.GRANTED, EventKind.ADJUSTED), pk__lt=event.pk)
+        .exclude(decision_number="")
+        .order_by("-pk")
+        .first()
     )

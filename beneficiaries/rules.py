@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from vn.dates import age_before, age_on, birthday_month, month_end, month_start, next_month
+
 # Facts that only a dossier can establish, which a category may require.
 FLAGS = (
     "orphan",  # a child without a source of support, one of the cases of Điều 5 khoản 1
@@ -99,28 +101,6 @@ class Month:
     pension_eligible: bool = False
     chosen: str = ""  # ALLOWANCE, PENSION or "" when nothing is due
     amount: int = 0
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
-def next_month(month: date) -> date:
-    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
-
-
-def month_end(month: date) -> date:
-    return date.fromordinal(next_month(month).toordinal() - 1)
-
-
-def age_on(birth: date, day: date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def age_before(birth: date, month: date) -> int:
-    """The age on the last day of the previous month: someone born on the 1st reaches a new
-    age on the month's first day, yet still turns that age during the month."""
-    return age_on(birth, date.fromordinal(month_start(month).toordinal() - 1))
 
 
 def covers(rate, month: date) -> bool:
@@ -243,14 +223,6 @@ def month_amount(
     return result
 
 
-def birthday(birth: date, age: int) -> date:
-    """The month the person reaches the age (born 29 February: March in a common year)."""
-    try:
-        return month_start(birth.replace(year=birth.year + age))
-    except ValueError:
-        return date(birth.year + age, 3, 1)
-
-
 def start_month(
     paid: list[CategoryRule],
     facts: Facts,
@@ -268,7 +240,8 @@ def start_month(
         if rule.starts == "certificate" and certified_on:
             since = month_start(certified_on)
         elif rule.starts == "age" and rule.age_from is not None and facts.birth_date:
-            since = max(birthday(facts.birth_date, rule.age_from), month_start(applied_on))
+            reached = birthday_month(facts.birth_date, rule.age_from)
+            since = max(reached, month_start(applied_on))
         if since:
             start = min(start, max(since, month_start(rule.valid_from)))
     return start
@@ -277,20 +250,3 @@ def start_month(
 def stop_month(event_day: date) -> date:
     """Death or loss of eligibility stops payment from the month after (Điều 8 khoản 2)."""
     return next_month(month_start(event_day))
-
-
-def months_between(first: date, last: date):
-    month = month_start(first)
-    while month <= last:
-        yield month
-        month = next_month(month)
-
-
-# Ages at which a coefficient can change (Điều 5–6): the worklists watch these birthdays.
-def birthdays_in(birth: date, month: date, thresholds) -> list[int]:
-    """The thresholds the person reaches during the month."""
-    return [
-        t
-        for t in thresholds
-        if age_on(birth, month_end(month)) == t and age_before(birth, month) == t - 1
-    ]

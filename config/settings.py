@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "ui",
     "areas",
     "households",
+    "reviews",
     "beneficiaries",
     "imports",
 ]

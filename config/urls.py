@@ -16,9 +16,7 @@ urlpatterns = [
     path("households/", include("households.urls")),
     path("areas/", include("areas.urls")),
     path("imports/", include("imports.urls")),
-    path("reviews/", include("households.review_urls")),
-    path("cases/documents/", include("beneficiaries.document_urls")),
+    path("reviews/", include("reviews.urls")),
     path("cases/", include("beneficiaries.urls")),
-    path("cases/worklists/", include("beneficiaries.dashboard_urls")),
     path("admin/", admin.site.urls),
 ]

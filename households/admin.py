@@ -4,7 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ui.export_formats import FORMATS
 
-from .models import DeprivationIndicator, Household, HouseholdStatus, Person, PovertyStandard
+from .models import Household, HouseholdStatus, Person
 from .resources import HouseholdResource
 
 
@@ -60,34 +60,3 @@ class HouseholdStatusAdmin(SimpleHistoryAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-
-class DeprivationIndicatorInline(admin.StackedInline):
-    model = DeprivationIndicator
-    extra = 0
-    fields = [
-        ("order", "code", "service"),
-        "name",
-        "definition",
-        ("derive", "parameters"),
-        "confirmed",
-    ]
-
-
-@admin.register(PovertyStandard)
-class PovertyStandardAdmin(admin.ModelAdmin):
-    """Policy as data: a new decree is a new standard here, not a deploy (DOMAIN.md §1)."""
-
-    list_display = [
-        "code",
-        "name",
-        "province",
-        "valid_from",
-        "valid_to",
-        "rural_line",
-        "urban_line",
-        "confirmed",
-    ]
-    list_filter = ["confirmed"]
-    raw_id_fields = ["province"]
-    inlines = [DeprivationIndicatorInline]

@@ -6,14 +6,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from areas.models import Area
-from areas.names import clean_name
+from ui.fields import DATE_WIDGET
+from vn.names import clean_name
 
 from .models import Classification, DisabilityLevel, Education, HouseholdStatus, Relation, Sex
 from .rules import InvalidNationalId, head_count_error, parse_birth, parse_national_id
 
-DATE_WIDGET = forms.DateInput(
-    attrs={"placeholder": gettext_lazy("nn/tt/nnnn"), "inputmode": "numeric"}
-)
 CHOOSE = ("", gettext_lazy("— Chọn —"))
 # A yes/no the officer may not know yet: NullBooleanField reads "unknown" as None.
 YES_NO_UNKNOWN_WIDGET = forms.Select(

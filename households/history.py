@@ -6,7 +6,7 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
-from areas.names import user_display_name
+from vn.names import user_display_name
 
 from .models import Household, HouseholdStatus, Person
 

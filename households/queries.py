@@ -13,23 +13,13 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
-from django.shortcuts import get_object_or_404
 
 from areas.names import search_key
 
+from .access import get_household_for_user
 from .models import Household, HouseholdStatus, Person
 
 _ID_LIKE = re.compile(r"^[\d\s.]+$")
-
-
-def get_household_for_user(user, pk: int, *, write: bool = False) -> Household:
-    """Return the household if the user may see it (or write it), else raise 404."""
-    return get_object_or_404(
-        Household.objects.visible_to(user, write=write).select_related(
-            "ward__parent", "residential_group"
-        ),
-        pk=pk,
-    )
 
 
 def search_q(text: str) -> Q:

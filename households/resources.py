@@ -2,7 +2,7 @@
 
 from import_export import fields, resources
 
-from .models import Household, Person
+from .models import Household
 
 
 class HouseholdResource(resources.ModelResource):
@@ -14,23 +14,4 @@ class HouseholdResource(resources.ModelResource):
     class Meta:
         model = Household
         fields = ("code", "ward", "residential_group", "address", "phone", "notes")
-        export_order = fields
-
-
-class PersonResource(resources.ModelResource):
-    household = fields.Field(attribute="household__code", column_name="Mã hộ")
-
-    class Meta:
-        model = Person
-        fields = (
-            "household",
-            "full_name",
-            "relation_to_head",
-            "sex",
-            "birth_date",
-            "national_id",
-            "legacy_id",
-            "ethnicity",
-            "disability_level",
-        )
         export_order = fields

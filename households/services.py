@@ -4,11 +4,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from areas.names import clean_name, search_key
 from areas.scope import can_write_ward
+from vn.names import clean_name, search_key
 
 from .models import Household, HouseholdStatus, Person
 from .rules import head_count_error
@@ -208,4 +208,43 @@ def household_status_record(*, user, household: Household, values: dict) -> Hous
         setattr(status, name, value)
     status._history_user = user
     status.save()
+    status_ranges_refresh(household_ids=[household.pk])
     return status
+
+
+@transaction.atomic
+def statuses_record(*, user, statuses: list[HouseholdStatus], reason: str) -> None:
+    """Record many decided statuses at once (a decision's list), each with its history.
+
+    Raises IntegrityError, rolling back, when a household already has a status that day.
+    """
+    HouseholdStatus.objects.bulk_create(statuses)
+    HouseholdStatus.history.bulk_history_create(
+        statuses, default_user=user, default_change_reason=reason
+    )
+    status_ranges_refresh(household_ids={s.household_id for s in statuses})
+
+
+def status_ranges_refresh(*, household_ids) -> None:
+    """Close each status of the households on the day their next one starts.
+
+    Every write of statuses calls it: superseded_on is derived, never typed, so it is
+    recomputed rather than patched (a correction or an import may insert in the middle).
+    """
+    following = HouseholdStatus.objects.filter(
+        household=OuterRef("household"), valid_from__gt=OuterRef("valid_from")
+    ).order_by("valid_from")
+    HouseholdStatus.objects.filter(household_id__in=list(household_ids)).update(
+        superseded_on=Subquery(following.values("valid_from")[:1])
+    )
+
+
+@transaction.atomic
+def person_record_death(*, user, person: Person, died_on: date) -> Person:
+    """Record the day the person died; the register's history names who recorded it."""
+    if not can_write_ward(user, person.household.ward_id):
+        raise RegisterError(_("Bạn không có quyền ghi dữ liệu của xã, phường này."))
+    person.deceased_on = died_on
+    person._history_user = user
+    person.save(update_fields=["deceased_on", "updated_at"])
+    return person

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from areas.names import search_key
+from vn.names import search_key
 
 # Field → its label in the template and error file.
 FIELDS = {

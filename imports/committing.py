@@ -18,10 +18,10 @@ from areas.models import Area, Kind, Level
 from areas.services import residential_group_create
 from households import rules
 from households.models import Household, HouseholdStatus, Person
-from households.services import prepare_person
+from households.services import prepare_person, status_ranges_refresh
 
 from .parsing import without_gc
-from .planning import PERSON_FIELDS, Plan
+from .plan import PERSON_FIELDS, Plan
 
 BATCH = 2000
 
@@ -171,6 +171,9 @@ def _write_statuses(plan, households, decision, history) -> None:
         HouseholdStatus.history.bulk_history_create(
             changed, batch_size=BATCH, update=True, **history
         )
+    touched = {row[0] for row in new} | {status.household_id for status in changed}
+    if touched:
+        status_ranges_refresh(household_ids=touched)
 
 
 def _movement(plan, household_id: int, classification: str) -> tuple[str, str]:

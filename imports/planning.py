@@ -4,10 +4,7 @@ Households are matched by code within the ward; persons by national ID, else by 
 date of birth within their household. An empty cell never erases what the register holds.
 """
 
-from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter
-from typing import NamedTuple
 
 from django.db import connection
 from django.utils.translation import gettext as _
@@ -17,104 +14,13 @@ from households.models import Household, HouseholdStatus, Person
 
 from . import values
 from .columns import FIELDS
-from .parsing import HouseholdRow, ParsedList, PersonRow, Problem, without_gc
+from .matching import plan_persons
+from .parsing import without_gc
+from .plan import Change, Plan, StoredHousehold, StoredPerson, StoredStatus
+from .rows import HouseholdRow, ParsedList
 
-PERSON_FIELDS = (
-    "full_name",
-    "relation_to_head",
-    "sex",
-    "birth_date",
-    "birth_year_only",
-    "national_id",
-    "legacy_id",
-    "ethnicity",
-    "disability_level",
-)
 CHUNK = 5000
-
-
-@dataclass
-class Change:
-    code: str
-    subject: str
-    field: str
-    old: str
-    new: str
-
-
-class StoredHousehold(NamedTuple):
-    """A household of the register as the plan compares it (the commit loads the model)."""
-
-    pk: int
-    code: str
-    residential_group_id: int | None
-    address: str
-    phone: str
-
-
-class StoredPerson(NamedTuple):
-    """A person of the register as the plan compares it (the commit loads the model)."""
-
-    pk: int
-    household_id: int
-    search_name: str
-    full_name: str
-    relation_to_head: str
-    sex: str
-    birth_date: date | None
-    birth_year_only: bool
-    national_id: str
-    legacy_id: str
-    ethnicity: str
-    disability_level: str
-    household_code: str
-    ward_id: int
-    ward_name: str
-
-
-class StoredStatus(NamedTuple):
-    pk: int
-    household_id: int
-    classification: str
-
-
 _PERSON_COLUMNS = StoredPerson._fields[:-3]  # the person's own columns, in order
-
-
-@dataclass
-class Plan:
-    ward: Area
-    year: int | None
-    groups: dict[str, Area]  # group key → existing group
-    new_groups: dict[str, str] = field(default_factory=dict)  # key → name to create
-    households_new: list[HouseholdRow] = field(default_factory=list)
-    households_changed: list[tuple[Household, HouseholdRow, dict]] = field(default_factory=list)
-    households_same: int = 0
-    persons_new: list[tuple[HouseholdRow, PersonRow]] = field(default_factory=list)
-    persons_changed: list[tuple[Person, HouseholdRow, dict]] = field(default_factory=list)
-    persons_same: int = 0
-    statuses_new: list[HouseholdRow] = field(default_factory=list)
-    statuses_changed: list[tuple[HouseholdStatus, str]] = field(default_factory=list)
-    statuses_same: int = 0
-    existing: dict[str, int] = field(default_factory=dict)  # code → pk of listed households
-    # pk → (classification in force before the list's year, escaped at some time before)
-    earlier: dict[int, tuple[str, bool]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "households_new": len(self.households_new),
-            "households_changed": len(self.households_changed),
-            "households_same": self.households_same,
-            "persons_new": len(self.persons_new),
-            "persons_changed": len(self.persons_changed),
-            "persons_same": self.persons_same,
-            "statuses_new": len(self.statuses_new),
-            "statuses_changed": len(self.statuses_changed),
-            "statuses_same": self.statuses_same,
-            "groups_new": len(self.new_groups),
-        }
 
 
 def ward_groups(ward: Area) -> dict[str, Area]:
@@ -144,7 +50,7 @@ def plan_import(parsed: ParsedList, *, ward: Area, year: int | None, create_grou
             plan.households_new.append(row)
         else:
             _plan_household(plan, household, row)
-        _plan_persons(
+        plan_persons(
             plan, household, row, members.get(household.pk, []) if household else [], by_id
         )
         _plan_status(plan, household, row, statuses)
@@ -303,159 +209,6 @@ def _group_name(plan: Plan, group_id: int | None) -> str:
         if group.pk == group_id:
             return group.name
     return Area.objects.get(pk=group_id).name
-
-
-_SKIPPED = object()  # a row naming a person the import may not take: neither new nor matched
-
-
-def _plan_persons(plan, household, row: HouseholdRow, members: list, by_id) -> None:
-    found = _match_persons(plan, household, row, members, by_id)
-    matched = set()
-    for p, person in zip(row.persons, found, strict=True):
-        if person is _SKIPPED:
-            continue
-        if person is None:
-            plan.persons_new.append((row, p))
-            continue
-        matched.add(person.pk)
-        changed = _person_changes(person, p)
-        if changed or household is None or person.household_id != household.pk:
-            plan.persons_changed.append((person, row, changed))
-            plan.changes.extend(
-                Change(row.code, p.full_name, *_shown(name, getattr(person, name), new))
-                for name, new in changed.items()
-            )
-        else:
-            plan.persons_same += 1
-    _check_unlisted_head(plan, row, members, matched)
-
-
-def _match_persons(plan, household, row: HouseholdRow, members: list, by_id) -> list:
-    """The register's person each listed person is: by national ID, else by name and date
-    of birth in the household, else by name alone when one member and one listed person
-    without a match share it (a corrected date of birth) and no two IDs disagree."""
-    by_name = {}
-    for m in members:
-        by_name.setdefault((m.search_name, m.birth_date), m)
-    found = []
-    for p in row.persons:
-        if p.national_id and p.national_id in by_id:
-            person = by_id[p.national_id]
-            found.append(person if _may_take(plan, person, household, row, p) else _SKIPPED)
-        else:
-            found.append(by_name.get((p.search_name, p.birth_date)))
-    if None in found and members:
-        taken = {person.pk for person in found if person is not None and person is not _SKIPPED}
-        free, unmatched = {}, {}
-        for m in members:
-            if m.pk not in taken:
-                free.setdefault(m.search_name, []).append(m)
-        for i, p in enumerate(row.persons):
-            if found[i] is None:
-                unmatched.setdefault(p.search_name, []).append(i)
-        for name, rows in unmatched.items():
-            candidates = free.get(name, [])
-            if len(rows) == 1 and len(candidates) == 1:
-                p, m = row.persons[rows[0]], candidates[0]
-                if not (p.national_id and m.national_id and p.national_id != m.national_id):
-                    found[rows[0]] = m
-    return found
-
-
-_person_values = attrgetter(*PERSON_FIELDS)
-
-
-def _person_changes(person: StoredPerson, p: PersonRow) -> dict:
-    """The fields the file sets to another value; an empty cell changes nothing."""
-    if _person_values(p) == person[3:12]:  # PERSON_FIELDS, in order
-        return {}
-    changed = {
-        name: getattr(p, name)
-        for name in PERSON_FIELDS
-        if name != "birth_year_only"
-        and getattr(p, name) not in ("", None)
-        and getattr(p, name) != getattr(person, name)
-    }
-    if p.birth_date and p.birth_year_only != person.birth_year_only:
-        changed["birth_year_only"] = p.birth_year_only
-    return changed
-
-
-def _shown(name: str, old, new) -> tuple[str, str, str]:
-    field_ = Person._meta.get_field(name)
-    choices = dict(field_.flatchoices)
-
-    def show(value) -> str:
-        if hasattr(value, "strftime"):
-            return value.strftime("%d/%m/%Y")
-        return str(choices.get(value, value) if value not in (None, "") else "")
-
-    return str(field_.verbose_name), show(old), show(new)
-
-
-def _check_unlisted_head(plan: Plan, row: HouseholdRow, members, matched: set) -> None:
-    """The register's head must appear in the list if the list names another head."""
-    listed = [p for p in row.persons if p.relation_to_head == "head"]
-    unlisted = [m for m in members if m.relation_to_head == "head" and m.pk not in matched]
-    if listed and unlisted:
-        plan.problems.append(
-            Problem(
-                listed[0].row,
-                str(FIELDS["relation_to_head"]),
-                _(
-                    "Trong sổ, chủ hộ %(code)s là %(name)s, người này không có trong danh sách: "
-                    "hãy ghi cả người đó (với quan hệ mới) để đổi chủ hộ."
-                )
-                % {"code": row.code, "name": unlisted[0].full_name},
-            )
-        )
-
-
-def _may_take(plan: Plan, person: StoredPerson, household, row: HouseholdRow, p) -> bool:
-    """A person registered elsewhere: moved within the ward, never taken from another."""
-    if household is not None and person.household_id == household.pk:
-        return True
-    label = str(FIELDS["national_id"])
-    if person.ward_id != plan.ward.pk:
-        plan.problems.append(
-            Problem(
-                p.row,
-                label,
-                _(
-                    "Số định danh %(id)s đã thuộc một hộ ở %(ward)s: ansinh không tự chuyển "
-                    "người giữa các xã, phường; hãy liên hệ nơi đó."
-                )
-                % {"id": p.national_id, "ward": person.ward_name},
-            )
-        )
-        return False
-    if person.relation_to_head == "head" and person.household_code not in plan_codes(plan):
-        plan.problems.append(
-            Problem(
-                p.row,
-                label,
-                _(
-                    "%(name)s đang là chủ hộ %(code)s: hãy đổi chủ hộ đó trước khi chuyển sang hộ "
-                    "%(new)s."
-                )
-                % {"name": person.full_name, "code": person.household_code, "new": row.code},
-            )
-        )
-        return False
-    plan.problems.append(
-        Problem(
-            p.row,
-            label,
-            _("%(name)s sẽ chuyển từ hộ %(old)s sang hộ %(new)s.")
-            % {"name": person.full_name, "old": person.household_code, "new": row.code},
-            blocking=False,
-        )
-    )
-    return True
-
-
-def plan_codes(plan: Plan) -> set[str]:
-    return set(plan.existing)
 
 
 def _plan_status(plan: Plan, household, row: HouseholdRow, statuses) -> None:

@@ -8,7 +8,7 @@ from openpyxl.styles import Font, PatternFill
 
 from ui.spreadsheets import xlsx_cell, xlsx_value
 
-from .parsing import Problem, problems_by_row
+from .rows import Problem, problems_by_row
 
 
 def problems_workbook(rows: list[list], header: int, problems: list[Problem]) -> bytes:

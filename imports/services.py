@@ -16,10 +16,12 @@ from . import values
 from .columns import FIELDS, auto_mapping, find_header, missing_required
 from .committing import write_plan
 from .models import ImportJob
-from .parsing import Context, ParsedList, Problem, parse_rows
-from .planning import Plan, plan_import, ward_groups
+from .parsing import parse_rows
+from .plan import Plan
+from .planning import plan_import, ward_groups
 from .problems_file import problems_workbook
 from .reading import UploadRefused, read_upload
+from .rows import Context, ParsedList, Problem
 from .sheet_store import dump_rows, load_rows
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from django.utils.translation import gettext as _
 
-from areas.names import search_key
+from vn.names import search_key
 
 SEX = {
     "nam": "male",

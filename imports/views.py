@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from areas.queries import wards_visible_to
 from areas.scope import can_write_ward
 
+from .access import get_job_for_user
 from .forms import MappingForm, UploadForm
 from .models import ImportJob
 from .reading import UploadRefused
@@ -19,14 +20,6 @@ from .services import (
     import_preview_request,
 )
 from .template_file import template_workbook
-
-
-def get_job_for_user(user, pk: int, *, write: bool = False) -> ImportJob:
-    """Return the import job if the user may see (or run) it, else raise 404."""
-    return get_object_or_404(
-        ImportJob.objects.visible_to(user, write=write).select_related("ward", "created_by"),
-        pk=pk,
-    )
 
 
 @login_required

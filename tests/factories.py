@@ -4,8 +4,9 @@ import factory
 from django.contrib.auth import get_user_model
 
 from areas.models import Area, Kind, Level, Role, RoleAssignment
-from areas.names import search_key
 from households.models import Household, HouseholdStatus, Person
+from households.services import status_ranges_refresh
+from vn.names import search_key
 
 
 class ProvinceFactory(factory.django.DjangoModelFactory):
@@ -94,3 +95,11 @@ class HouseholdStatusFactory(factory.django.DjangoModelFactory):
     household = factory.SubFactory(HouseholdFactory)
     year = 2025
     classification = "near_poor"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # superseded_on is derived: close the household's ranges as the services do.
+        status = super()._create(model_class, *args, **kwargs)
+        status_ranges_refresh(household_ids=[status.household_id])
+        status.refresh_from_db(fields=["superseded_on"])
+        return status

@@ -12,7 +12,7 @@ from django.apps import apps
 def seed_poverty_standards() -> None:
     """ND 07/2021 and ND 351/2025 with their indicators, as the migration seeds them."""
     migration = importlib.import_module("households.migrations.0007_seed_poverty_standards")
-    migration.seed(apps, None)
+    migration.seed(apps, None, app_label="reviews")
 
 
 def seed_assistance_rules() -> None:

@@ -1,8 +1,9 @@
 """What every step of a case shares: the refusal it raises, the write check, the status
 guard and the event it writes.
 
-Every state change is a conditional update of the case's status, so a form submitted twice
-(or by two officers) moves the case once and writes one event.
+Every change of a case is a conditional update (`_update`), so a form submitted twice (or
+by two officers) moves the case once and writes one event; the update that succeeds also
+writes the case's history row, so its history holds every state it was in.
 """
 
 from datetime import date
@@ -73,15 +74,25 @@ def _event(case: Case, user, kind: str, happened_on: date, **values) -> CaseEven
     )
 
 
-def _move(case: Case, from_statuses, to_status: str, **fields) -> None:
+def _update(case: Case, user, only_if: Q, **fields) -> bool:
+    """Write `fields` if the case still matches `only_if`; False when it no longer does.
+
+    The update that wins re-reads the case and records it in the case's history, which a
+    QuerySet.update() alone would not.
+    """
+    updated = Case.objects.filter(only_if, pk=case.pk).update(version=F("version") + 1, **fields)
+    if updated:
+        case.refresh_from_db()
+        Case.history.bulk_history_create([case], update=True, default_user=user)
+    return bool(updated)
+
+
+def _move(case: Case, user, from_statuses, to_status: str, **fields) -> None:
     """Change the status if it is still one of from_statuses; raise otherwise."""
-    moved = Case.objects.filter(pk=case.pk, status__in=from_statuses).update(
-        status=to_status, version=F("version") + 1, **fields
+    if _update(case, user, Q(status__in=from_statuses), status=to_status, **fields):
+        return
+    current = Case.objects.filter(pk=case.pk).values_list("status", flat=True).first()
+    raise CaseError(
+        _("Hồ sơ đang ở trạng thái “%(status)s”: bước này đã được ghi hoặc không làm được.")
+        % {"status": CaseStatus(current).label if current else ""}
     )
-    if not moved:
-        current = Case.objects.filter(pk=case.pk).values_list("status", flat=True).first()
-        raise CaseError(
-            _("Hồ sơ đang ở trạng thái “%(status)s”: bước này đã được ghi hoặc không làm được.")
-            % {"status": CaseStatus(current).label if current else ""}
-        )
-    case.refresh_from_db()

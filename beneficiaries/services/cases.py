@@ -1,15 +1,17 @@
 """A case from intake to its end: screening, the chair's decisions (grant, refusal,
-adjustment, termination), a death, a move between wards.
+adjustment, termination), a death.
 """
 
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from households.models import Person
+from households.services import person_record_death
+from vn.dates import month_start
 
 from .. import rules
 from ..models import (
@@ -22,7 +24,7 @@ from ..models import (
     TerminationReason,
 )
 from ..queries import case_facts, rule_data
-from .base import CaseError, _check_one_case, _check_writable, _event, _move
+from .base import CaseError, _check_one_case, _check_writable, _event, _move, _update
 
 
 @transaction.atomic
@@ -70,7 +72,7 @@ def case_open(
 def case_screen(*, user, case: Case, screened_on: date, note: str = "") -> Case:
     """The officer has checked the dossier and posted it: the case waits for the decision."""
     _check_writable(user, case.ward_id)
-    _move(case, [CaseStatus.INTAKE], CaseStatus.SCREENING)
+    _move(case, user, [CaseStatus.INTAKE], CaseStatus.SCREENING)
     _event(case, user, EventKind.SCREENED, screened_on, note=note)
     return case
 
@@ -78,7 +80,7 @@ def case_screen(*, user, case: Case, screened_on: date, note: str = "") -> Case:
 def proposed_start(case: Case, decided_on: date) -> tuple[date, list[str]]:
     """The month payment starts (Điều 8 khoản 1đ) and the categories that make it."""
     data = rule_data(case.ward.parent_id)
-    month = rules.month_start(decided_on)
+    month = month_start(decided_on)
     if case.benefit == Benefit.PENSION:
         return month, []
     paid = _month(case, month, data).paid
@@ -111,6 +113,15 @@ def next_decision_number(ward, year: int) -> str:
     return f"{counter.last:02d}/QĐ-UBND"
 
 
+def _decision(case: Case, decided_on: date, signer: str, number: str) -> dict:
+    """A decision's number (blank: the ward's next of the year), date and signer."""
+    return {
+        "decision_number": number or next_decision_number(case.ward, decided_on.year),
+        "decision_date": decided_on,
+        "signer": signer,
+    }
+
+
 @transaction.atomic
 def case_grant(
     *,
@@ -129,17 +140,15 @@ def case_grant(
         raise CaseError(
             _("Theo dữ liệu hồ sơ, người này chưa thuộc nhóm đối tượng nào trong tháng quyết định.")
         )
-    start = rules.month_start(start_month) if start_month else start
-    _move(case, [CaseStatus.SCREENING], CaseStatus.ACTIVE, start_month=start, end_month=None)
+    start = month_start(start_month) if start_month else start
+    _move(case, user, [CaseStatus.SCREENING], CaseStatus.ACTIVE, start_month=start, end_month=None)
     _event(
         case,
         user,
         EventKind.GRANTED,
         decided_on,
         effective_month=start,
-        decision_number=number or next_decision_number(case.ward, decided_on.year),
-        decision_date=decided_on,
-        signer=signer,
+        **_decision(case, decided_on, signer, number),
         category=", ".join(codes),
     )
     return case
@@ -148,7 +157,7 @@ def case_grant(
 @transaction.atomic
 def case_refuse(*, user, case: Case, refused_on: date, note: str) -> Case:
     _check_writable(user, case.ward_id)
-    _move(case, [CaseStatus.INTAKE, CaseStatus.SCREENING], CaseStatus.REFUSED)
+    _move(case, user, [CaseStatus.INTAKE, CaseStatus.SCREENING], CaseStatus.REFUSED)
     _event(case, user, EventKind.REFUSED, refused_on, note=note)
     return case
 
@@ -177,15 +186,11 @@ def case_adjust(
         changes["children_raised"] = children_raised
     if pension_amount is not None:
         changes["pension_amount"] = pension_amount
-    moved = Case.objects.filter(pk=case.pk, status=CaseStatus.ACTIVE, version=version).update(
-        version=F("version") + 1, **changes
-    )
-    if not moved:
+    if not _update(case, user, Q(status=CaseStatus.ACTIVE, version=version), **changes):
         raise CaseError(
             _("Hồ sơ vừa được người khác thay đổi, hoặc không còn đang hưởng: hãy tải lại trang.")
         )
-    case.refresh_from_db()
-    effective = rules.month_start(effective_month)
+    effective = month_start(effective_month)
     # What the decision settled, kept with it: later rule rows must not rewrite its record.
     codes = _paid_codes(case, effective)
     if not codes and case.benefit == Benefit.ALLOWANCE:
@@ -202,9 +207,7 @@ def case_adjust(
         decided_on,
         effective_month=effective,
         category=", ".join(codes),
-        decision_number=number or next_decision_number(case.ward, decided_on.year),
-        decision_date=decided_on,
-        signer=signer,
+        **_decision(case, decided_on, signer, number),
         note=note,
     )
     return case
@@ -227,6 +230,7 @@ def case_terminate(
     stop = rules.stop_month(happened_on)
     _move(
         case,
+        user,
         [CaseStatus.ACTIVE, CaseStatus.SUSPENDED],
         CaseStatus.TERMINATED,
         end_month=stop,
@@ -237,9 +241,7 @@ def case_terminate(
         EventKind.TERMINATED,
         happened_on,
         effective_month=stop,
-        decision_number=number or next_decision_number(case.ward, decided_on.year),
-        decision_date=decided_on,
-        signer=signer,
+        **_decision(case, decided_on, signer, number),
         reason=reason,
         note=note,
     )
@@ -252,9 +254,7 @@ def person_death_record(*, user, person: Person, died_on: date, signer: str = ""
     _check_writable(user, person.household.ward_id)
     if died_on > timezone.localdate():
         raise CaseError(_("Ngày mất không thể sau hôm nay."))
-    person.deceased_on = died_on
-    person._history_user = user  # the register's history names who recorded the death
-    person.save(update_fields=["deceased_on", "updated_at"])
+    person_record_death(user=user, person=person, died_on=died_on)
     ended = []
     for case in person.cases.filter(status__in=OPEN_STATUSES):
         if case.status in (CaseStatus.ACTIVE, CaseStatus.SUSPENDED):
@@ -273,43 +273,3 @@ def person_death_record(*, user, person: Person, died_on: date, signer: str = ""
                 case_refuse(user=user, case=case, refused_on=died_on, note=_("Người nộp đã mất."))
             )
     return ended
-
-
-@transaction.atomic
-def case_transfer_out(*, user, case: Case, moved_on: date, note: str = "") -> Case:
-    """The person moves to another ward: this ward pays to the month of the move."""
-    _check_writable(user, case.ward_id)
-    stop = rules.stop_month(moved_on)
-    _move(
-        case,
-        [CaseStatus.ACTIVE, CaseStatus.SUSPENDED],
-        CaseStatus.TRANSFERRED_OUT,
-        end_month=stop,
-    )
-    _event(case, user, EventKind.TRANSFERRED_OUT, moved_on, effective_month=stop, note=note)
-    return case
-
-
-@transaction.atomic
-def case_transfer_in(*, user, old: Case, person: Person, received_on: date) -> Case:
-    """The new ward takes the case over from the month after the old ward's last month."""
-    _check_writable(user, person.household.ward_id)
-    if old.status != CaseStatus.TRANSFERRED_OUT:
-        raise CaseError(_("Hồ sơ cũ chưa được nơi đi ghi chuyển đi."))
-    _check_one_case(person, old.benefit)
-    case = Case.objects.create(
-        person=person,
-        ward_id=person.household.ward_id,
-        benefit=old.benefit,
-        group=old.group,
-        status=CaseStatus.ACTIVE,
-        applied_on=received_on,
-        flags=old.flags,
-        children_raised=old.children_raised,
-        pension_amount=old.pension_amount,
-        disability_certified_on=old.disability_certified_on,
-        documents=old.documents,
-        start_month=old.end_month,
-    )
-    _event(case, user, EventKind.TRANSFERRED_IN, received_on, effective_month=old.end_month)
-    return case

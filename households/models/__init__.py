@@ -1,4 +1,4 @@
-"""The household register, the poverty standards and the review, one module each."""
+"""The household register: households, persons and their dated statuses."""
 
 from .register import (
     Classification,
@@ -11,39 +11,15 @@ from .register import (
     Relation,
     Sex,
 )
-from .review import (
-    Assessment,
-    Cause,
-    CommunityMeeting,
-    ReviewItem,
-    ReviewKind,
-    ReviewRound,
-    ReviewSource,
-    ReviewStage,
-    Wish,
-)
-from .standards import BasicService, DeprivationIndicator, PovertyStandard
 
 __all__ = [
-    "Assessment",
-    "BasicService",
-    "Cause",
     "Classification",
-    "CommunityMeeting",
-    "DeprivationIndicator",
     "DisabilityLevel",
     "Education",
     "Household",
     "HouseholdStatus",
     "Movement",
     "Person",
-    "PovertyStandard",
     "Relation",
-    "ReviewItem",
-    "ReviewKind",
-    "ReviewRound",
-    "ReviewSource",
-    "ReviewStage",
     "Sex",
-    "Wish",
 ]

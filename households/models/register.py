@@ -1,7 +1,7 @@
 from datetime import date
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -194,18 +194,21 @@ class HouseholdStatusQuerySet(models.QuerySet):
     def in_force_on(self, day: date) -> "HouseholdStatusQuerySet":
         """The statuses in force on the day: for each household at most one, the latest
         valid from that day or before. Every app asks the register this way."""
-        later = HouseholdStatus.objects.filter(
-            household=OuterRef("household"),
-            valid_from__gt=OuterRef("valid_from"),
-            valid_from__lte=day,
+        return self.filter(
+            Q(superseded_on__isnull=True) | Q(superseded_on__gt=day), valid_from__lte=day
         )
-        return self.filter(valid_from__lte=day).filter(~Exists(later))
+
+    def latest(self) -> "HouseholdStatusQuerySet":
+        """Each household's latest status, whatever day it holds from."""
+        return self.filter(superseded_on__isnull=True)
 
     def classification_on(self, day: date, household: str = "pk") -> Subquery:
         """The classification in force on the day, for the household `household` of the
         outer query names (an annotation; NULL when none is)."""
-        held = self.in_force_on(day).filter(household=OuterRef(household))
-        return Subquery(held.order_by().values("classification")[:1])
+        # The latest row up to the day, by the (household, valid_from) index: the same
+        # status as in_force_on, found without its NOT EXISTS for a correlated lookup.
+        held = self.filter(household=OuterRef(household), valid_from__lte=day)
+        return Subquery(held.order_by("-valid_from").values("classification")[:1])
 
 
 class Movement(models.TextChoices):
@@ -232,13 +235,19 @@ class HouseholdStatus(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("năm"))
     valid_from = models.DateField(_("áp dụng từ ngày"))
+    # The day the household's next status starts (None while this is the latest), kept by
+    # households.services.status_ranges_refresh: "in force on a day" becomes a range test
+    # that an index answers for a whole province, without a correlated subquery.
+    superseded_on = models.DateField(
+        _("hết hiệu lực từ ngày"), null=True, blank=True, editable=False
+    )
     classification = models.CharField(_("phân loại"), max_length=20, choices=Classification.choices)
     previous = models.CharField(
         _("phân loại trước đó"), max_length=20, choices=Classification.choices, blank=True
     )
     movement = models.CharField(_("biến động"), max_length=20, choices=Movement.choices, blank=True)
     review_round = models.ForeignKey(
-        "households.ReviewRound",
+        "reviews.ReviewRound",
         verbose_name=_("đợt rà soát"),
         on_delete=models.PROTECT,
         null=True,
@@ -252,7 +261,7 @@ class HouseholdStatus(models.Model):
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     history = HistoricalRecords(
-        excluded_fields=["updated_at", "created_at"],
+        excluded_fields=["superseded_on", "updated_at", "created_at"],
         verbose_name=_("lịch sử phân loại hộ theo năm"),
         verbose_name_plural=_("lịch sử phân loại hộ theo năm"),
     )
@@ -268,6 +277,12 @@ class HouseholdStatus(models.Model):
         indexes = [
             models.Index(fields=["year", "classification"]),
             models.Index(fields=["valid_from", "movement"]),
+            # The latest statuses by classification: the list's filter over a province.
+            models.Index(
+                fields=["classification", "household"],
+                name="status_latest_idx",
+                condition=models.Q(superseded_on__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:

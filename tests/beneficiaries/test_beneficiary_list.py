@@ -64,7 +64,7 @@ def sheet_rows(response):
 
 def xlsx_url(**params):
     query = "&".join(f"{k}={v}" for k, v in params.items())
-    return reverse("case_documents:beneficiaries_xlsx") + (f"?{query}" if query else "")
+    return reverse("beneficiaries:list_xlsx") + (f"?{query}" if query else "")
 
 
 def test_the_list_has_a_row_per_active_case_by_category_with_totals(

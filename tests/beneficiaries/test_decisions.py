@@ -31,7 +31,7 @@ def pdf_fonts(pdf: bytes, tmp_path: Path) -> set[str]:
 
 
 def decision_pdf(client, event):
-    response = client.get(reverse("case_documents:decision_pdf", args=[event.pk]))
+    response = client.get(reverse("beneficiaries:decision_pdf", args=[event.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     return response
@@ -254,12 +254,12 @@ def test_decisions_outside_the_users_scope_are_not_found(
     grant, intake = decision_of(case), decision_of(case, EventKind.INTAKE)
 
     client.force_login(other_ward_officer)
-    assert client.get(reverse("case_documents:decision_pdf", args=[grant.pk])).status_code == 404
+    assert client.get(reverse("beneficiaries:decision_pdf", args=[grant.pk])).status_code == 404
     client.force_login(ward_officer)
-    response = client.get(reverse("case_documents:decision_pdf", args=[intake.pk]))
+    response = client.get(reverse("beneficiaries:decision_pdf", args=[intake.pk]))
     assert response.status_code == 404  # an intake is no decision
     client.force_login(approver)
-    assert client.get(reverse("case_documents:decision_pdf", args=[grant.pk])).status_code == 200
+    assert client.get(reverse("beneficiaries:decision_pdf", args=[grant.pk])).status_code == 200
     client.logout()
-    response = client.get(reverse("case_documents:decision_pdf", args=[grant.pk]))
+    response = client.get(reverse("beneficiaries:decision_pdf", args=[grant.pk]))
     assert response.status_code == 302

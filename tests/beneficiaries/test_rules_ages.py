@@ -5,12 +5,9 @@ from datetime import date
 
 import pytest
 
-from beneficiaries.rules import birthdays_in, stop_month
+from beneficiaries.rules import stop_month
 
 from .seeded import ALL_LEVELS, codes, pay, person
-
-THRESHOLDS = (4, 16, 22, 60, 75, 80)  # DOMAIN.md §5.6
-
 
 # --- Age-driven changes on the right month (DOMAIN.md §5.6) --------------------------------
 
@@ -115,27 +112,6 @@ AGE_CHANGES = [
 def test_age_changes_apply_from_the_birthday_month(facts, month, amount, paid):
     result = pay(facts, month)
     assert (result.amount, codes(result)) == (amount, paid)
-
-
-@pytest.mark.parametrize(
-    ("birth", "month", "reached"),
-    [
-        (date(2023, 3, 10), date(2027, 2, 1), []),
-        (date(2023, 3, 10), date(2027, 3, 1), [4]),
-        (date(2023, 3, 10), date(2027, 4, 1), []),
-        (date(2010, 5, 20), date(2026, 5, 1), [16]),
-        (date(2004, 9, 5), date(2026, 9, 1), [22]),
-        (date(1966, 3, 15), date(2026, 3, 1), [60]),
-        (date(1951, 10, 2), date(2026, 10, 1), [75]),
-        (date(1946, 11, 30), date(2026, 11, 1), [80]),
-        (date(2010, 5, 1), date(2026, 4, 1), []),
-        (date(2010, 5, 1), date(2026, 5, 1), [16]),
-        (date(1946, 1, 1), date(2026, 1, 1), [80]),
-        (date(1946, 1, 1), date(2026, 2, 1), []),
-    ],
-)
-def test_birthdays_in_lists_the_thresholds_reached_during_the_month(birth, month, reached):
-    assert birthdays_in(birth, month, THRESHOLDS) == reached
 
 
 # --- Start and stop months (DOMAIN.md §5.6) -------------------------------------------------

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from beneficiaries.models import Case, CaseEvent, CaseStatus, EventKind
+from beneficiaries.models import Case, CaseStatus, EventKind
 from beneficiaries.queries import case_schedule
 from beneficiaries.services import (
     CaseError,
@@ -16,8 +16,6 @@ from beneficiaries.services import (
     case_screen,
     case_suspend,
     case_terminate,
-    case_transfer_in,
-    case_transfer_out,
     case_unpaid_record,
     person_death_record,
 )
@@ -302,23 +300,6 @@ def test_an_unpaid_month_must_be_paid_for_and_past(ward_officer, elder):
     case.refresh_from_db()
     assert case.unpaid_since is None
     assert not case.events.filter(kind__in=["unpaid", "collected"]).exists()
-
-
-def test_a_case_moves_to_another_ward_without_a_gap_or_an_overlap(
-    ward_officer, other_ward_officer, elder, other_ward
-):
-    case = granted(ward_officer, elder)
-    case_transfer_out(user=ward_officer, case=case, moved_on=date(2025, 6, 20))
-    elder.household = HouseholdFactory(ward=other_ward)
-    elder.save()
-
-    new = case_transfer_in(
-        user=other_ward_officer, old=case, person=elder, received_on=date(2025, 7, 3)
-    )
-
-    assert (case.end_month, new.start_month) == (date(2025, 7, 1), date(2025, 7, 1))
-    assert new.events.get().kind == EventKind.TRANSFERRED_IN
-    assert CaseEvent.objects.filter(case=case, kind=EventKind.TRANSFERRED_OUT).count() == 1
 
 
 def test_a_case_suspended_today_keeps_its_earlier_months_paid(ward_officer, elder):

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from beneficiaries import rules
 from beneficiaries.models import Case, CaseEvent, CaseNote, CaseStatus, EventKind, Referral
 from beneficiaries.services import case_grant, case_open, case_screen, referral_add
+from vn.dates import month_start, next_month
 
 from ..factories import HouseholdFactory, HouseholdStatusFactory, PersonFactory
 
@@ -174,7 +174,7 @@ def test_a_case_from_application_to_death_through_the_pages(client, ward_officer
     page = response.content.decode()
     assert f"Đã ghi quyết định số 01/QĐ-UBND: hưởng từ tháng {today:%m/%Y}." in page
     assert "Đang hưởng" in page
-    this_month = rules.month_start(today)
+    this_month = month_start(today)
     rows = {row["month"]: row for row in response.context["schedule"]}
     assert rows[this_month]["due"] and rows[this_month]["amount"] == 1_000_000
     assert [rule.code for rule, paid in rows[this_month]["categories"] if paid] == ["K5a.2"]
@@ -183,7 +183,7 @@ def test_a_case_from_application_to_death_through_the_pages(client, ward_officer
 
     response = client.post(url("death", case), {"death-died_on": d(today)}, follow=True)
     page = response.content.decode()
-    after = rules.next_month(this_month)
+    after = next_month(this_month)
     assert f"không chi trả từ tháng {after:%m/%Y}" in page
     case.refresh_from_db()
     assert (case.status, case.end_month) == (CaseStatus.TERMINATED, after)
@@ -280,8 +280,8 @@ def test_a_suspension_and_resumption_show_in_the_months(client, ward_officer, el
 
     rows = {row["month"]: row for row in suspended.context["schedule"]}
     assert "Tạm dừng" in suspended.content.decode()
-    assert not rows[rules.month_start(today)]["due"]
-    assert rows[rules.month_start(today)]["why"] == "Tạm dừng"
+    assert not rows[month_start(today)]["due"]
+    assert rows[month_start(today)]["why"] == "Tạm dừng"
     assert "Đang hưởng" in resumed.content.decode()
     assert [e.kind for e in case.events.all()][-2:] == [EventKind.SUSPENDED, EventKind.RESUMED]
 
@@ -289,7 +289,7 @@ def test_a_suspension_and_resumption_show_in_the_months(client, ward_officer, el
 def test_months_unpaid_are_recorded_shown_and_cleared(client, ward_officer, elder, today):
     case = screened(ward_officer, elder, today)
     case_grant(user=ward_officer, case=case, decided_on=today, signer="Nguyễn Thanh Bình")
-    month = rules.month_start(today)
+    month = month_start(today)
     client.force_login(ward_officer)
 
     recorded = client.post(
@@ -331,7 +331,7 @@ def test_an_adjustment_with_a_stale_version_is_refused(client, ward_officer, eld
     assert fresh.status_code == 302
     case.refresh_from_db()
     assert case.flags == ["no_pension", "no_supporter"]
-    assert case.events.filter(kind=EventKind.ADJUSTED, effective_month=rules.month_start(today))
+    assert case.events.filter(kind=EventKind.ADJUSTED, effective_month=month_start(today))
 
 
 def test_notes_and_referrals_are_kept_with_the_case(client, ward_officer, elder, today):

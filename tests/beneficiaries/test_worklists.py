@@ -1,4 +1,4 @@
-"""The ward dashboard's worklists: who belongs on each list, scope, and constant queries."""
+"""The worklists: who belongs on each list, scope, and constant queries."""
 
 from datetime import date
 

@@ -65,7 +65,8 @@ def artifacts():
 
 @pytest.fixture
 def demo(transactional_db):
-    """The demo ward of An Giang with its users (canbo, canbo2, …), as seed_demo makes it.
+    """The demo ward of An Giang with its users (canbo, canbo2, …) and its 2026 review, as
+    bin/dev seeds them.
 
     Every browser test ends by emptying the tables (a serialized rollback does not reach
     the connection under Playwright's greenlets): the migrated rows are seeded again.
@@ -73,6 +74,7 @@ def demo(transactional_db):
     seed_migrated_rows()
     call_command("load_areas", "--province", "91", stdout=io.StringIO())
     call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo_reviews", stdout=io.StringIO())
 
 
 @pytest.fixture

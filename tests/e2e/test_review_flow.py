@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from households.models import Assessment
+from reviews.models import Assessment
 
 pytestmark = pytest.mark.e2e
 

@@ -4,7 +4,8 @@ from datetime import date
 
 from households.rules import known_province_codes
 from imports.columns import auto_mapping, find_header
-from imports.parsing import Context, ParsedList, parse_rows
+from imports.parsing import parse_rows
+from imports.rows import Context, ParsedList
 
 from ..factories import national_id_for
 from .sheets import FIRST_LINE, census, family, person

@@ -8,8 +8,8 @@ from openpyxl import load_workbook
 from households.models import Household, Person
 from imports.columns import find_header
 from imports.models import ImportJob
-from imports.parsing import Problem
 from imports.problems_file import problems_workbook
+from imports.rows import Problem
 
 from ..factories import ResidentialGroupFactory
 from .jobs import commit, preview, upload

@@ -1,17 +1,21 @@
 from django import template
 from django.utils.formats import get_format, number_format
 
-from areas.names import user_display_name
+from vn import money, numbers
+from vn.names import user_display_name
 
 register = template.Library()
 
 
 @register.filter
 def vnd(amount) -> str:
-    """Format an integer amount of đồng the Vietnamese way: 1.500.000 ₫."""
+    """Format an integer amount of đồng the Vietnamese way: 1.500.000 ₫.
+
+    The page's locale gives the thousand separator (1,500,000 ₫ in English); documents
+    call vn.money.vnd, which keeps the dots."""
     if amount in (None, ""):
         return ""
-    return f"{number_format(int(amount), decimal_pos=0, force_grouping=True)}\u00a0₫"
+    return money.vnd(int(amount), separator=get_format("THOUSAND_SEPARATOR"))
 
 
 @register.filter
@@ -20,7 +24,7 @@ def grouped(number) -> str:
     if number in (None, ""):
         return ""
     if type(number) is int:  # the common case, at a tenth of number_format's cost
-        return f"{number:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
+        return numbers.grouped(number, separator=get_format("THOUSAND_SEPARATOR"))
     return number_format(number, force_grouping=True)
 
 

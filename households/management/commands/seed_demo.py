@@ -1,4 +1,3 @@
-import random
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -9,9 +8,7 @@ from django.utils import timezone
 from areas.models import Area, Kind, Level, Role
 from areas.services import areas_load, current_wards_for, residential_group_create, role_grant
 from households.demo import KHOM, PERSONS, SECOND_WARD, build_households
-from households.models import Classification, Household, Movement, ReviewKind, ReviewRound
-from households.review_queries import assessment_proposals
-from households.review_services import assessment_save, review_round_open
+from households.models import Classification, Household, Movement
 from households.services import MemberData, household_save, household_status_record
 
 # Demo accounts; the README lists them. Never use these on a real deployment.
@@ -58,7 +55,6 @@ class Command(BaseCommand):
             users = self._users(scope)
             created = self._ward(ward, KHOM, PERSONS, users["canbo"], seed=2020)
             created += self._ward(second, SECOND_WARD[1], 47, users["canbo2"], seed=2021)
-            self._review(ward, users["canbo"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"{ward.name} (gồm phường Đông Xuyên cũ) và {second.name}: "
@@ -112,29 +108,3 @@ class Command(BaseCommand):
             for values in statuses:
                 household_status_record(user=officer, household=household, values=values)
         return len(households)
-
-    def _review(self, ward, officer):
-        """The 2026 annual review under way: a third of the list assessed (today is in it)."""
-        if ReviewRound.objects.filter(ward=ward).exists():
-            return
-        review = review_round_open(
-            user=officer,
-            ward=ward,
-            kind=ReviewKind.ANNUAL,
-            year=2026,
-            reference_date=date(2026, 9, 1),
-        )
-        rng = random.Random(2026)
-        manual = ["employment", "housing_quality", "water", "latrine", "telecom"]
-        for item in review.items.select_related("household").order_by("household__code")[::3]:
-            proposals, _members = assessment_proposals(review, item.household)
-            deprived = {i.code: True for i, p in proposals if p and p.deprived}
-            deprived |= dict.fromkeys(rng.sample(manual, rng.choice([0, 1, 2, 3])), True)
-            assessment_save(
-                user=officer,
-                review=review,
-                household=item.household,
-                values={"income_per_capita": rng.randrange(1_800_000, 3_600_000, 50_000)},
-                deprived=deprived,
-                override_reasons={},
-            )

@@ -1,0 +1,100 @@
+"""Reads of the poverty review: statuses in force, proposals from the members' data, rounds."""
+
+from datetime import date, timedelta
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from households.models import Household, HouseholdStatus, Person
+from vn.dates import age_on
+
+from .. import rules
+from ..models import Assessment, ReviewItem, ReviewRound
+
+
+def statuses_before(households: QuerySet[Household], day: date) -> dict[int, str]:
+    """The classification in force just before the day, for each household that has one."""
+    rows = (
+        HouseholdStatus.objects.in_force_on(day - timedelta(days=1))
+        .filter(household__in=households.values("pk"))
+        .values_list("household_id", "classification")
+    )
+    return dict(rows.iterator())
+
+
+def escaped_households(households: QuerySet[Household], day: date) -> set[int]:
+    """Households that escaped poverty or near-poverty at some time before the day."""
+    escaped = ("escaped_poor", "escaped_near_poor")
+    return set(
+        HouseholdStatus.objects.filter(
+            Q(classification__in=escaped) | Q(movement__in=escaped),
+            household__in=households.values("pk"),
+            valid_from__lt=day,
+        ).values_list("household_id", flat=True)
+    )
+
+
+def member_facts(household: Household, day: date) -> list[rules.MemberFacts]:
+    """The members living in the household on the day, as the deprivation rules read them."""
+    members = household.members.filter(
+        Q(deceased_on__isnull=True) | Q(deceased_on__gt=day),
+        Q(moved_out_on__isnull=True) | Q(moved_out_on__gt=day),
+    ).order_by("pk")
+    return [
+        rules.MemberFacts(
+            name=m.full_name,
+            age=age_on(m.birth_date, day),
+            has_health_insurance=m.has_health_insurance,
+            in_school=m.in_school,
+            education=m.education,
+            disability_level=m.disability_level,
+        )
+        for m in members
+    ]
+
+
+def assessment_proposals(review: ReviewRound, household: Household, floor_area=None):
+    """Return ([(indicator, proposal or None)], members) for the round's standard."""
+    members = member_facts(household, review.reference_date)
+    proposals = [
+        (
+            indicator,
+            rules.propose_deprivation(
+                indicator.derive, indicator.parameters, members, floor_area=floor_area
+            ),
+        )
+        for indicator in review.standard.indicators.order_by("order")
+    ]
+    return proposals, members
+
+
+def rounds_visible_to(user) -> QuerySet[ReviewRound]:
+    """The rounds of the wards in scope, with their progress."""
+    return (
+        ReviewRound.objects.visible_to(user)
+        .select_related("ward", "standard")
+        .annotate(
+            item_count=_count(ReviewItem.objects.filter(review_round=OuterRef("pk"))),
+            assessed_count=_count(Assessment.objects.filter(review_round=OuterRef("pk"))),
+        )
+        .order_by("-year", "-month", "ward__path")
+    )
+
+
+def _count(rows: QuerySet) -> Subquery:
+    counted = rows.order_by().values("review_round").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+def round_items(review: ReviewRound):
+    """The round's households with their assessment (or None), head and group, by code."""
+    assessments = {a.household_id: a for a in review.assessments.all()}
+    head = Person.objects.filter(household=OuterRef("household"), relation_to_head="head")
+    items = list(
+        review.items.select_related("household", "household__residential_group")
+        .annotate(head_name=Subquery(head.values("full_name")[:1]))
+        .order_by("household__code")
+    )
+    for item in items:
+        item.assessment = assessments.get(item.household_id)
+    return items

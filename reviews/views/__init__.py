@@ -1,0 +1,1 @@
+"""The review's pages: rounds and their steps, the movements table."""

@@ -1,0 +1,104 @@
+"""The movements table of an area and period, and the households behind each figure."""
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from areas.models import Area, Level
+from areas.scope import ward_ids
+from ui.pagination import counted_page
+
+from .. import rules
+from ..forms import MovementForm
+from ..queries.movements import GROUPS, movement_households, movement_table
+
+GROUP_LABELS = {rules.POOR: gettext_lazy("Hộ nghèo"), rules.NEAR_POOR: gettext_lazy("Hộ cận nghèo")}
+COLUMN_LABELS = {
+    "at_start": gettext_lazy("Đầu kỳ"),
+    "newly": gettext_lazy("Phát sinh mới"),
+    "relapsed": gettext_lazy("Tái nghèo"),
+    "escaped": gettext_lazy("Thoát"),
+    "to_poor": gettext_lazy("Chuyển thành hộ nghèo"),
+    "moved_away": gettext_lazy("Chuyển đi"),
+    "at_end": gettext_lazy("Cuối kỳ"),
+}
+
+
+@login_required
+@require_GET
+def movements_view(request):
+    areas = _movement_areas(request.user)
+    today = timezone.localdate()
+    form = MovementForm(
+        request.GET or None,
+        areas=areas,
+        initial={"start": date(today.year, 1, 1), "end": today, "area": areas.first()},
+    )
+    table = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        table = movement_table(request.user, data["area"], data["start"], data["end"])
+    context = {
+        "form": form,
+        "table": table,
+        "grid": _grid(table) if table else None,
+        "columns": COLUMN_LABELS,
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "reviews/movements.html", context)
+
+
+def _grid(table):
+    return [
+        (
+            group,
+            label,
+            [(c, table.rows[group][c], table.rate(group, c)) for c in COLUMN_LABELS],
+        )
+        for group, label in GROUP_LABELS.items()
+    ]
+
+
+@login_required
+@require_GET
+def movement_households_view(request):
+    form = MovementForm(request.GET, areas=_movement_areas(request.user))
+    group, column = request.GET.get("group", ""), request.GET.get("column", "")
+    if not form.is_valid() or group not in GROUPS or column not in rules.MOVEMENT_COLUMNS:
+        raise Http404
+    data = form.cleaned_data
+    households = (
+        movement_households(request.user, data["area"], data["start"], data["end"], group, column)
+        .select_related("ward", "residential_group")
+        .order_by("ward_id", "code")
+    )
+    page = counted_page(households, 50, request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "group_label": GROUP_LABELS[group],
+        "column_label": COLUMN_LABELS[column],
+        "query": query.urlencode(),
+        "back": query.copy(),
+    }
+    return render(request, "reviews/movement_households.html", context)
+
+
+def _movement_areas(user):
+    """Wards in scope, and the provinces and groups above and below them."""
+    ids = ward_ids(user)
+    wards = Area.objects.filter(level=Level.WARD)
+    if ids is not None:
+        wards = wards.filter(pk__in=sorted(ids))
+    parents = wards.values("parent_id")
+    return Area.objects.filter(
+        Q(pk__in=wards.values("pk")) | Q(pk__in=parents, level=Level.PROVINCE)
+    ).order_by("path")
