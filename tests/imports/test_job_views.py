@@ -1,10 +1,10 @@
-"""The import pages: who may see and run a job, and what each page does."""
+"""A job's pages: who may see and run a job, previewing, committing, progress, the error
+file."""
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -12,22 +12,16 @@ from openpyxl import load_workbook
 from households.models import Household
 from imports import tasks
 from imports.models import ImportJob
-from imports.reading import MAX_BYTES
 from imports.services import import_commit_run, import_preview_run
 
-from ..factories import ResidentialGroupFactory, RoleFactory, UserFactory
 from .jobs import commit, preview, upload
-from .sheets import census, family, person, xlsx
+from .pages import LIST, mapping_post, previewed_job, upload_post
+from .sheets import census, family, xlsx
 
+pytestmark = pytest.mark.usefixtures("dong_an")
 Status = ImportJob.Status
-LIST = reverse("imports:list")
 READ_PAGES = ["imports:detail", "imports:progress", "imports:problems_file"]
 WRITE_PAGES = ["imports:preview", "imports:commit"]
-
-
-@pytest.fixture(autouse=True)
-def _dong_an(ward):
-    ResidentialGroupFactory(parent=ward, name="Khóm Đông An")
 
 
 @pytest.fixture
@@ -42,15 +36,7 @@ def queued(monkeypatch) -> dict[str, list[int]]:
 @pytest.fixture
 def job(ward_officer, ward) -> ImportJob:
     """A previewed list of `ward` with one warning (so an error file), ready to commit."""
-    people = [*family("LX-001"), person("LX-001", "Lê Văn Tư", "Bạn")]
-    job = preview(upload(ward_officer, ward, people), ward_officer)
-    assert (job.status, job.blocking_count, job.warning_count) == (Status.PREVIEWED, 0, 1)
-    return job
-
-
-def mapping_post(job: ImportJob, **overrides) -> dict:
-    data = {f"col_{i}": field for i, field in job.column_mapping().items() if field != "ignore"}
-    return data | overrides
+    return previewed_job(ward_officer, ward)
 
 
 def assert_not_run(client, job: ImportJob, queued: dict, name: str) -> None:
@@ -61,16 +47,6 @@ def assert_not_run(client, job: ImportJob, queued: dict, name: str) -> None:
     job.refresh_from_db()
     assert job.status == Status.PREVIEWED
     assert queued == {"preview": [], "commit": []}
-
-
-def upload_post(ward, data: bytes, name: str = "danh-sach.xlsx", **fields) -> dict:
-    return {
-        "ward": ward.pk,
-        "file": SimpleUploadedFile(name, data),
-        "year": "2025",
-        "decision_number": "",
-        "decision_date": "",
-    } | fields
 
 
 # Scope
@@ -95,11 +71,6 @@ def test_anonymous_users_cannot_run_a_job(client, job, queued, name):
     assert queued == {"preview": [], "commit": []}
 
 
-def test_anonymous_users_are_sent_to_login_from_the_list(client):
-    assert client.get(LIST).status_code == 302
-    assert client.post(LIST, {}).status_code == 302
-
-
 @pytest.mark.parametrize("name", READ_PAGES)
 def test_officers_of_another_ward_cannot_see_a_job(client, other_ward_officer, job, name):
     client.force_login(other_ward_officer)
@@ -112,14 +83,6 @@ def test_officers_of_another_ward_cannot_run_a_job(client, other_ward_officer, j
     client.force_login(other_ward_officer)
 
     assert_not_run(client, job, queued, name)
-
-
-def test_another_wards_jobs_are_not_listed(client, other_ward_officer, job):
-    client.force_login(other_ward_officer)
-
-    response = client.get(LIST)
-
-    assert list(response.context["jobs"]) == []
 
 
 @pytest.mark.parametrize("name", READ_PAGES)
@@ -144,100 +107,6 @@ def test_an_approver_sees_no_mapping_form_nor_commit_button(client, approver, jo
     assert reverse("imports:preview", args=[job.pk]) not in page
     assert reverse("imports:commit", args=[job.pk]) not in page
     assert "Quan hệ “Bạn” không có trong danh mục" in page
-
-
-def test_an_approver_gets_no_upload_form(client, approver, ward):
-    client.force_login(approver)
-
-    response = client.get(LIST)
-
-    assert response.context["can_import"] is False
-    assert "Tải lên và đọc cột" not in response.content.decode()
-
-
-# Upload
-
-
-def test_the_upload_form_offers_only_the_officers_wards(client, ward_officer, ward, other_ward):
-    client.force_login(ward_officer)
-
-    form = client.get(LIST).context["form"]
-
-    assert list(form.fields["ward"].queryset) == [ward]
-    assert form.fields["ward"].initial == ward.pk
-
-
-def test_uploading_a_list_stores_it_and_shows_its_columns(client, ward_officer, ward):
-    client.force_login(ward_officer)
-    data = xlsx(census(family("LX-001")))
-
-    response = client.post(
-        LIST,
-        upload_post(ward, data, decision_number="12/QĐ-UBND", decision_date="20/01/2025"),
-    )
-
-    job = ImportJob.objects.get()
-    assert response.status_code == 302
-    assert response.url == reverse("imports:detail", args=[job.pk])
-    assert (job.ward, job.created_by, job.status) == (ward, ward_officer, Status.UPLOADED)
-    assert (job.year, job.decision_number, job.decision_date) == (
-        2025,
-        "12/QĐ-UBND",
-        date(2025, 1, 20),
-    )
-    page = client.get(response.url).content.decode()
-    assert "Dòng tiêu đề: dòng 5" in page
-
-
-def test_a_forged_upload_into_another_ward_is_refused(client, ward_officer, other_ward):
-    client.force_login(ward_officer)
-
-    response = client.post(LIST, upload_post(other_ward, xlsx(census(family("LX-001")))))
-
-    assert response.status_code == 200
-    assert "ward" in response.context["form"].errors
-    assert not ImportJob.objects.exists()
-
-
-def test_a_refused_file_is_explained_and_stores_nothing(client, ward_officer, ward):
-    client.force_login(ward_officer)
-
-    response = client.post(LIST, upload_post(ward, b"STT,Ho va ten\n1,An\n"))
-
-    assert response.status_code == 200
-    assert response.context["form"].errors["file"] == [
-        "Tệp có đuôi .xlsx nhưng không phải là tệp Excel."
-    ]
-    assert "không phải là tệp Excel" in response.content.decode()
-    assert not ImportJob.objects.exists()
-
-
-def test_a_file_above_the_size_limit_is_refused_before_it_is_read(client, ward_officer, ward):
-    client.force_login(ward_officer)
-
-    response = client.post(LIST, upload_post(ward, b"PK\x03\x04" + bytes(MAX_BYTES)))
-
-    assert response.context["form"].errors["file"] == [
-        "Tệp lớn hơn 20 MB: hãy chia danh sách thành nhiều tệp."
-    ]
-    assert not ImportJob.objects.exists()
-
-
-def test_the_list_page_reads_a_fixed_number_of_queries(
-    client, ward_officer, ward, django_assert_max_num_queries
-):
-    for n in range(4):
-        user = UserFactory(username=f"canbo-{n}")
-        RoleFactory(user=user, area=ward)
-        upload(user, ward, family(f"LX-{n}"))
-    client.force_login(ward_officer)
-
-    # Session, user, scope (2), the form's wards (2), the layout's roles and wards, the jobs
-    # with their ward and officer: a fixed number whatever the number of jobs.
-    with django_assert_max_num_queries(9):
-        response = client.get(LIST)
-
-    assert len(response.context["jobs"]) == 4
 
 
 # Preview and commit

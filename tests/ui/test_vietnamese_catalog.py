@@ -1,22 +1,18 @@
-"""The catalogs: compiled, complete in Vietnamese (the admin included), complete in English."""
+"""The catalogs as committed, and Vietnamese complete: Django's apps, simple_history, the
+admin's pages and JavaScript."""
 
-import ast
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import django
 import polib
 import pytest
 import simple_history
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation.trans_real import DjangoTranslation
 
-from ..factories import HouseholdFactory, PersonFactory
+from .catalogs import LOCALE, ROOT, edited_household, translations, visible_text
 
-ROOT = Path(settings.BASE_DIR)
-LOCALE = ROOT / "locale"
 VENDOR = ROOT / "locale_vendor"
 DJANGO = Path(django.__file__).parent
 SIMPLE_HISTORY = Path(simple_history.__file__).parent
@@ -53,26 +49,6 @@ SAME_IN_VIETNAMESE = {
     "%(class_name)s %(instance)s",
     "Email",
 }
-PROJECT_PACKAGES = ["areas", "households", "imports", "ui", "config"]
-
-
-def _key(entry) -> tuple:
-    return (entry.msgctxt, entry.msgid)
-
-
-def _translations(catalog) -> dict:
-    """(msgctxt, msgid) -> msgstr (or plural forms) of the entries gettext will use."""
-    out = {}
-    for e in catalog:
-        if not e.msgid or e.obsolete or "fuzzy" in e.flags:
-            continue
-        if e.msgid_plural:
-            forms = tuple(e.msgstr_plural[i] for i in sorted(e.msgstr_plural))
-            if all(forms):
-                out[_key(e)] = forms
-        elif e.msgstr:
-            out[_key(e)] = e.msgstr
-    return out
 
 
 def _entries(paths) -> dict:
@@ -131,7 +107,7 @@ def test_mo_file_is_compiled_from_its_po(po_path):
     assert mo_path.exists(), f"{mo_path.relative_to(ROOT)} missing: run compilemessages"
     po = polib.pofile(str(po_path))
     mo = polib.mofile(str(mo_path))
-    assert _translations(mo) == _translations(po), (
+    assert translations(mo) == translations(po), (
         f"{mo_path.relative_to(ROOT)} is stale: run "
         "`python manage.py compilemessages --ignore=.venv` and commit the .mo"
     )
@@ -199,87 +175,6 @@ def test_project_catalog_corrects_django_where_it_is_wrong():
         )
 
 
-# (c) English is complete: every project msgid ------------------------------------------
-
-GETTEXT_CALLS = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy"}
-CONTEXT_CALLS = {"pgettext", "pgettext_lazy", "npgettext", "npgettext_lazy"}
-TRANSLATE_TAG = re.compile(
-    r"""{%\s*(?:translate|trans)\s+(?:"([^"]*)"|'([^']*)')(?:\s+context\s+(?:"([^"]*)"|'([^']*)'))?"""
-)
-BLOCK_TAG = re.compile(
-    r"{%\s*blocktrans(?:late)?\b(.*?)%}(.*?){%\s*endblocktrans(?:late)?\s*%}", re.DOTALL
-)
-
-
-def _python_msgids() -> set[tuple]:
-    found = set()
-    for package in PROJECT_PACKAGES:
-        for path in (ROOT / package).rglob("*.py"):
-            if "migrations" in path.parts:
-                continue
-            for node in ast.walk(ast.parse(path.read_text())):
-                if not isinstance(node, ast.Call):
-                    continue
-                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-                args = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
-                if name in GETTEXT_CALLS and args and isinstance(args[0], str):
-                    found.add((None, args[0]))
-                elif name in CONTEXT_CALLS and len(args) > 1 and isinstance(args[1], str):
-                    found.add((args[0], args[1]))
-    return found
-
-
-def _block_msgid(options: str, body: str) -> str:
-    singular = re.split(r"{%\s*plural\s*%}", body)[0]
-    if "trimmed" in options.split():
-        singular = " ".join(line.strip() for line in singular.strip().splitlines() if line.strip())
-    singular = singular.replace("%", "%%")
-    return re.sub(r"{{\s*(\w+)\s*}}", r"%(\1)s", singular)
-
-
-def _template_msgids() -> set[tuple]:
-    found = set()
-    for path in (ROOT / "templates").rglob("*.html"):
-        text = path.read_text()
-        for m in TRANSLATE_TAG.finditer(text):
-            # Django looks a {% translate %} literal up with its "%" doubled, as makemessages
-            # writes it.
-            msgid = (m.group(1) or m.group(2)).replace("%", "%%")
-            found.add((m.group(3) or m.group(4), msgid))
-        for m in BLOCK_TAG.finditer(text):
-            context = re.search(r"""context\s+(?:"([^"]*)"|'([^']*)')""", m.group(1))
-            context = context and (context.group(1) or context.group(2))
-            found.add((context, _block_msgid(m.group(1), m.group(2))))
-    return found
-
-
-def test_every_english_entry_has_a_translation():
-    po = polib.pofile(str(LOCALE / "en/LC_MESSAGES/django.po"))
-    empty = [
-        e.msgid
-        for e in po
-        if not e.obsolete
-        and ("fuzzy" in e.flags or not (e.msgstr or all(e.msgstr_plural.values())))
-    ]
-    assert empty == []
-
-
-def test_every_project_msgid_is_in_the_english_catalog():
-    """Catches a string added to the code or templates without running makemessages."""
-    english = _translations(polib.pofile(str(LOCALE / "en/LC_MESSAGES/django.po")))
-    found = _python_msgids() | _template_msgids()
-    assert len(found) > 100  # the scan works
-    assert sorted(k[1] for k in found if k not in english) == []
-
-
-def test_english_is_active_for_the_project_strings():
-    with translation.override("en"):
-        assert translation.gettext("Hộ gia đình") == "Households"
-        assert translation.ngettext("%(n)s nhân khẩu", "%(n)s nhân khẩu", 2) == "%(n)s members"
-    with translation.override("vi"):
-        assert translation.gettext("Hộ gia đình") == "Hộ gia đình"
-
-
 # (d) the admin shows no English in Vietnamese ------------------------------------------
 
 ENGLISH_WORDS = [
@@ -319,39 +214,6 @@ ENGLISH_WORDS = [
 ENGLISH = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ENGLISH_WORDS)) + r")(?![\w-])")
 
 
-class _VisibleText(HTMLParser):
-    """Text nodes outside script and style, plus what buttons and fields show."""
-
-    SHOWN_ATTRIBUTES = {"placeholder", "title"}
-
-    def __init__(self):
-        super().__init__()
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "template"):
-            self._hidden += 1
-        attrs = dict(attrs)
-        if tag == "input" and attrs.get("type") in ("submit", "button", "reset"):
-            self.parts.append(attrs.get("value") or "")
-        self.parts.extend(v for k, v in attrs.items() if k in self.SHOWN_ATTRIBUTES and v)
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style", "template") and self._hidden:
-            self._hidden -= 1
-
-    def handle_data(self, data):
-        if not self._hidden and data.strip():
-            self.parts.append(data.strip())
-
-
-def visible_text(html: str) -> list[str]:
-    parser = _VisibleText()
-    parser.feed(html)
-    return parser.parts
-
-
 def english_in(html: str) -> list[str]:
     return [part for part in visible_text(html) if ENGLISH.search(part)]
 
@@ -365,12 +227,7 @@ def _keep_language():
 
 @pytest.fixture
 def household(ward, admin_user):
-    household = HouseholdFactory(ward=ward, code="AG-001", address="12 Lê Lợi")
-    PersonFactory(household=household, full_name="Nguyễn Văn An")
-    household.address = "14 Lê Lợi"
-    household._history_user = admin_user
-    household.save()
-    return household
+    return edited_household(ward, admin_user)
 
 
 @pytest.fixture
@@ -438,25 +295,3 @@ def test_admin_javascript_catalog_is_vietnamese(admin_client):
     text = response.content.decode()
     assert '"Today": "H\\u00f4m nay"' in text
     assert '"Sunday": "Ch\\u1ee7 nh\\u1eadt"' in text
-
-
-# switching language ---------------------------------------------------------------------
-
-
-def test_switching_to_english_shows_english(client, ward_officer, household):
-    client.force_login(ward_officer)
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/households/"})
-    assert response.status_code == 302
-    page = client.get("/households/")
-    assert page.status_code == 200
-    assert page.headers["Content-Language"] == "en"
-    html = page.content.decode()
-    text = visible_text(html)
-    assert "Households" in text
-    assert '<html lang="en">' in html
-    for vietnamese in ["Hộ gia đình", "Tổ dân phố, khóm", "Đăng xuất", "Thêm hộ", "Lọc"]:
-        assert vietnamese not in text
-
-    back = client.post("/i18n/setlang/", {"language": "vi", "next": "/households/"})
-    assert back.status_code == 302
-    assert "Hộ gia đình" in visible_text(client.get("/households/").content.decode())
