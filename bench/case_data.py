@@ -106,7 +106,7 @@ def _cases_load(count: int, *, today: date, seed: int, clerk: int) -> None:
     from django.db import connection, transaction
 
     from beneficiaries.models import Case, CaseEvent, CaseNote, Referral
-    from beneficiaries.rules import age_on
+    from vn.dates import age_on
 
     rng = random.Random(seed)
     with connection.cursor() as cursor:

@@ -14,7 +14,7 @@ from django.db.models import (
     Subquery,
 )
 
-from areas.names import search_key
+from vn.names import search_key
 
 from .access import get_household_for_user
 from .models import Household, HouseholdStatus, Person
@@ -112,12 +112,13 @@ def household_list(
     if group:
         households = households.filter(residential_group=group)
     if classification:
-        # The latest status (of the year, if one is chosen) has it: that status, and none
-        # later. As EXISTS and NOT EXISTS PostgreSQL can join them; a filter on the
-        # status_classification Subquery ran once per household in scope and was
-        # misestimated (an approver's name search filtered by classification: 650 ms for
-        # the first page, now 13 ms).
-        current = statuses.filter(~Exists(later), classification=classification)
+        # As EXISTS PostgreSQL can join it. Without a year the latest status is the one
+        # not superseded, found by the partial index on (classification, household); a
+        # filter on the status_classification Subquery ran once per household in scope.
+        if year:
+            current = statuses.filter(~Exists(later), classification=classification)
+        else:
+            current = statuses.latest().filter(classification=classification)
         households = households.filter(Exists(current))
     return households
 

@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from beneficiaries import rules
 from beneficiaries.models import Case, CaseStatus
 from households.models import Person
+from vn.dates import month_start, next_month
 
 from .conftest import DESKTOP, PHONE
 
@@ -43,8 +43,8 @@ def test_officer_grants_a_disability_allowance_and_records_the_death(
     disabled_person, live_server, page, login, artifacts
 ):
     today = timezone.localdate()
-    certified = rules.month_start(today) - timedelta(days=45)  # the month before last
-    start = rules.month_start(certified)
+    certified = month_start(today) - timedelta(days=45)  # the month before last
+    start = month_start(certified)
     person = disabled_person
     login(page, "canbo")
 
@@ -89,7 +89,7 @@ def test_officer_grants_a_disability_allowance_and_records_the_death(
     page.get_by_text("Báo người hưởng đã mất").click()
     page.fill("#id_death-died_on", d(today))
     page.get_by_role("button", name="Ghi ngày mất").click()
-    after = rules.next_month(rules.month_start(today))
+    after = next_month(month_start(today))
     expect(heading.locator(".badge")).to_have_text("Thôi hưởng")
     expect(page.locator(".messages .success")).to_contain_text(
         f"không chi trả từ tháng {after:%m/%Y}"
