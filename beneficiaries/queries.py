@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from households.models import HouseholdStatus
+from households.queries import ClassificationTimeline, facts_day
 from vn.dates import month_end, month_start, months_between, next_month
 
 from . import rules
@@ -63,21 +63,12 @@ def rule_data(province_id: int | None) -> RuleData:
     )
 
 
-def classification_on(household_id: int, day: date) -> str:
-    """The household's classification in force on the day, as the register holds it."""
-    status = (
-        HouseholdStatus.objects.filter(household_id=household_id)
-        .in_force_on(day)
-        .values_list("classification", flat=True)
-        .first()
-    )
-    return status or ""
-
-
 def case_facts(case: Case, month: date, *, household: str | None = None) -> rules.Facts:
+    """The facts of the month: the person's, and the classification of the household they
+    lived in then (not today's household: a move does not rewrite a paid month)."""
     person = case.person
     if household is None:
-        household = classification_on(person.household_id, month_end(month))
+        household = ClassificationTimeline(person.pk).on(facts_day(person, month_end(month)))
     return rules.Facts(
         birth_date=person.birth_date,
         disability_level=person.disability_level,
@@ -103,16 +94,12 @@ def case_schedule(case: Case, *, until: date, data: RuleData | None = None) -> l
     last = month_start(until)
     if case.end_month:
         last = min(last, month_start(case.end_month))
-    statuses = list(
-        HouseholdStatus.objects.filter(household_id=case.person.household_id)
-        .order_by("valid_from")
-        .values_list("valid_from", "classification")
-    )
+    timeline = ClassificationTimeline(case.person_id)
     paused = _suspended_months(case, last)
     schedule = []
     for month in months_between(first, last):
-        held = [c for day, c in statuses if day <= month_end(month)]
-        facts = case_facts(case, month, household=held[-1] if held else "")
+        held = timeline.on(facts_day(case.person, month_end(month)))
+        facts = case_facts(case, month, household=held)
         result = data.month(facts, month)
         # A case pays its own benefit; the other stays shown for comparison (the higher of
         # the two is chosen when the case is opened, ND 176/2025 Điều 3 khoản 1).

@@ -18,7 +18,7 @@ from areas.models import Area, Kind, Level
 from areas.services import residential_group_create
 from households import rules
 from households.models import Household, HouseholdStatus, Person
-from households.services import prepare_person, status_ranges_refresh
+from households.services import memberships_sync, prepare_person, status_ranges_refresh
 
 from .parsing import without_gc
 from .plan import PERSON_FIELDS, Plan
@@ -40,6 +40,7 @@ def write_plan(plan: Plan, *, user, reason: str, decision: dict) -> None:
     _update_households(plan, groups, history)
     _write_persons(plan, households, history)
     _write_statuses(plan, households, decision, history)
+    memberships_sync(user=user, household_ids=set(households.values()), today=now.date())
 
 
 def _kind(ward: Area) -> str:

@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from areas.models import Area, Kind, Level, Role, RoleAssignment
-from households.models import Household, HouseholdStatus, Person
+from households.models import Household, HouseholdStatus, Membership, Person
 from households.services import status_ranges_refresh
 from vn.names import search_key
 
@@ -86,6 +86,25 @@ class PersonFactory(factory.django.DjangoModelFactory):
     national_id = factory.LazyAttributeSequence(
         lambda p, n: national_id_for(p.birth_date, p.sex, n)
     )
+
+    @classmethod
+    def _create(cls, model_class, *args, member_since=date(2020, 1, 1), **kwargs):
+        # The register gives every member a dated membership: from member_since, ended
+        # by a death or departure the person is created with.
+        person = super()._create(model_class, *args, **kwargs)
+        gone = [d for d in (person.deceased_on, person.moved_out_on) if d]
+        Membership.objects.create(
+            person=person,
+            household=person.household,
+            relation_to_head=person.relation_to_head,
+            started_on=min([member_since, *gone]),
+            ended_on=min(gone) if gone else None,
+            join_reason="registered",
+            leave_reason=("died" if person.deceased_on == min(gone) else "moved_away")
+            if gone
+            else "",
+        )
+        return person
 
 
 class HouseholdStatusFactory(factory.django.DjangoModelFactory):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from areas.scope import can_write_ward
 from households.models import Classification
+from households.queries import ClassificationTimeline
 from vn.dates import age_on, month_start, months_since, next_month
 
 from .. import rules
@@ -19,7 +20,7 @@ from ..access import get_case_for_user
 from ..forms import steps as step_forms
 from ..forms.choices import DOCUMENT_LABELS, FLAG_LABELS
 from ..models import Benefit, CaseStatus
-from ..queries import case_schedule, classification_on, rule_data
+from ..queries import case_schedule, rule_data
 from ..services import proposed_start
 
 # The schedule runs to two months ahead: the next payroll is drawn before the 25th
@@ -52,7 +53,7 @@ def _page_context(request, case, failed_name: str, failed_form) -> dict:
         forms[failed_name] = failed_form
     person = case.person
     household = person.household
-    classification = classification_on(household.id, today)
+    classification = ClassificationTimeline(person.pk).on(today)
     referrals = list(case.referrals.order_by("closed", "follow_up_on", "pk"))
     closing = {}
     if can_write:

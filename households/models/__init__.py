@@ -1,7 +1,9 @@
 """The household register: households, persons and their dated statuses."""
 
+from .membership import Joined, Left, Membership
 from .register import (
     Classification,
+    Closed,
     DisabilityLevel,
     Education,
     Household,
@@ -14,10 +16,14 @@ from .register import (
 
 __all__ = [
     "Classification",
+    "Closed",
     "DisabilityLevel",
     "Education",
     "Household",
     "HouseholdStatus",
+    "Joined",
+    "Left",
+    "Membership",
     "Movement",
     "Person",
     "Relation",

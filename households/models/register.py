@@ -52,9 +52,18 @@ class Education(models.TextChoices):
     HIGHER = "higher", _("Đại học trở lên")
 
 
+class Closed(models.TextChoices):
+    DISSOLVED = "dissolved", _("Không còn thành viên")
+    MERGED = "merged", _("Nhập vào hộ khác")
+    MOVED = "moved", _("Cả hộ chuyển đi xã, phường khác")
+
+
 class HouseholdQuerySet(models.QuerySet):
     def visible_to(self, user, *, write: bool = False) -> "HouseholdQuerySet":
         return self.filter(ward_q(user, write=write))
+
+    def open(self) -> "HouseholdQuerySet":
+        return self.filter(closed_on__isnull=True)
 
 
 class Household(models.Model):
@@ -73,6 +82,33 @@ class Household(models.Model):
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
+    # A household is closed, never deleted, once anything decided refers to it.
+    closed_on = models.DateField(_("đóng sổ từ ngày"), null=True, blank=True)
+    closed_reason = models.CharField(
+        _("lý do đóng sổ"), max_length=20, choices=Closed.choices, blank=True
+    )
+    # A whole household moving to another ward names the ward; the household the
+    # receiving ward opens (or the one this merged into) is its successor.
+    moving_to = models.ForeignKey(
+        Area,
+        verbose_name=_("chuyển đến xã, phường"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="arriving_households",
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("hộ tiếp nhận"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+    )
+    # The day of the last event (a member joined or left, a split, a move): the household
+    # is on the next review's worklist until a status is recorded after it.
+    changed_on = models.DateField(_("có thay đổi từ ngày"), null=True, blank=True)
+    change_note = models.CharField(_("thay đổi"), max_length=255, blank=True)
     # Optimistic locking: every save through the services bumps it, a stale form is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
@@ -96,6 +132,11 @@ class Household(models.Model):
         indexes = [
             models.Index(fields=["ward", "residential_group"]),
             models.Index(fields=["code"], name="household_code_idx"),
+            models.Index(
+                fields=["moving_to"],
+                name="household_arriving_idx",
+                condition=models.Q(moving_to__isnull=False, successor__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -157,9 +198,13 @@ class Person(models.Model):
                 condition=~models.Q(national_id=""),
                 name="person_national_id_unique",
             ),
+            # Heads who died or moved away keep their last relation (the memberships hold
+            # who was head when).
             models.UniqueConstraint(
                 fields=["household"],
-                condition=models.Q(relation_to_head="head"),
+                condition=models.Q(
+                    relation_to_head="head", deceased_on__isnull=True, moved_out_on__isnull=True
+                ),
                 name="household_single_head",
             ),
         ]
@@ -220,6 +265,8 @@ class Movement(models.TextChoices):
     ESCAPED_POOR = "escaped_poor", _("Hộ thoát nghèo")
     ESCAPED_NEAR_POOR = "escaped_near_poor", _("Hộ thoát cận nghèo")
     MOVED_OUT = "moved_out", _("Chuyển đi nơi khác")
+    MOVED_IN = "moved_in", _("Chuyển đến từ nơi khác")
+    SPLIT_OFF = "split_off", _("Tách từ hộ khác")
     UNCHANGED = "unchanged", _("Không đổi")
 
 

@@ -43,7 +43,7 @@ def test_the_grant_decision_is_the_ward_chairs_nd30_decision(
     case = granted(ward_officer, elder, date(2025, 8, 5))
     client.force_login(ward_officer)
 
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = decision_pdf(client, decision_of(case))
 
     assert response["Content-Disposition"] == (

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from areas.scope import can_write_ward
 from vn.names import clean_name, search_key
 
-from .models import Household, HouseholdStatus, Person
-from .rules import head_count_error
+from ..models import Household, HouseholdStatus, Person
+from ..rules import head_count_error
+from .memberships import memberships_sync
 
 HOUSEHOLD_FIELDS = ("ward", "residential_group", "code", "address", "phone", "notes")
 BLANK_FIELDS = ("address", "phone", "notes")
@@ -112,6 +113,7 @@ def household_save(
             _("Mã hộ %(code)s đã có ở xã, phường này.") % {"code": household.code}
         ) from None
     _members_save(user=user, household=household, members=members)
+    memberships_sync(user=user, household_ids=[household.pk])
     return household
 
 
@@ -120,7 +122,8 @@ def _members_save(*, user, household: Household, members: list[MemberData]) -> N
     unknown = [m.id for m in members if m.id is not None and m.id not in existing]
     if unknown:
         raise RegisterError(_("Một nhân khẩu trong biểu mẫu không thuộc hộ này."))
-    error = head_count_error(_relations_after(existing, members))
+    after = _relations_after(existing, members)
+    error = head_count_error(after) if after or not members else None  # all gone: no head
     if error:
         raise RegisterError(error)
     for m in members:
@@ -138,7 +141,7 @@ def _members_save(*, user, household: Household, members: list[MemberData]) -> N
         for name, value in m.values.items():
             setattr(person, name, value if value is not None else _blank(name))
         prepare_person(person)
-        _check_national_id_free(person)
+        check_national_id_free(person)
         person._history_user = user
         try:
             with transaction.atomic():
@@ -157,10 +160,11 @@ def _demotes_head(existing: dict[int, Person], m: MemberData) -> bool:
 
 def _relations_after(existing: dict[int, Person], members: list[MemberData]) -> list[str]:
     """Return every member's relation to the head as the save would leave it."""
-    relations = {pk: p.relation_to_head for pk, p in existing.items()}
+    # Those who died or moved away are no longer counted: they keep their last relation.
+    relations = {pk: p.relation_to_head for pk, p in existing.items() if not _gone(p.__dict__)}
     added = []
     for m in members:
-        if m.delete:
+        if m.delete or _gone(m.values):
             relations.pop(m.id, None)
         elif m.id is None:
             added.append(m.values["relation_to_head"])
@@ -169,12 +173,16 @@ def _relations_after(existing: dict[int, Person], members: list[MemberData]) -> 
     return [*relations.values(), *added]
 
 
+def _gone(values: dict) -> bool:
+    return bool(values.get("deceased_on") or values.get("moved_out_on"))
+
+
 def _blank(name: str):
     text = ("national_id", "legacy_id", "ethnicity", "disability_level")
     return "" if name in (*text, "health_insurance_number", "education") else None
 
 
-def _check_national_id_free(person: Person) -> None:
+def check_national_id_free(person: Person) -> None:
     if not person.national_id:
         return
     other = Person.objects.filter(national_id=person.national_id).exclude(pk=person.pk)
@@ -237,14 +245,3 @@ def status_ranges_refresh(*, household_ids) -> None:
     HouseholdStatus.objects.filter(household_id__in=list(household_ids)).update(
         superseded_on=Subquery(following.values("valid_from")[:1])
     )
-
-
-@transaction.atomic
-def person_record_death(*, user, person: Person, died_on: date) -> Person:
-    """Record the day the person died; the register's history names who recorded it."""
-    if not can_write_ward(user, person.household.ward_id):
-        raise RegisterError(_("Bạn không có quyền ghi dữ liệu của xã, phường này."))
-    person.deceased_on = died_on
-    person._history_user = user
-    person.save(update_fields=["deceased_on", "updated_at"])
-    return person

@@ -1,0 +1,63 @@
+"""Writes to the household register. Each runs in one transaction and leaves history.
+
+`register` saves households, members and statuses as the forms and imports give them;
+`memberships` keeps the dated member lists in step; `events` records what happens to a
+household on a day (joins, departures, deaths, head changes, splits, merges, moves).
+"""
+
+from .events import (
+    Event,
+    head_change,
+    household_dissolve,
+    household_merge,
+    household_move_out,
+    household_receive,
+    household_relocate,
+    household_split,
+    member_join,
+    member_leave,
+    person_record_death,
+)
+from .memberships import household_starts, memberships_sync
+from .register import (
+    HOUSEHOLD_FIELDS,
+    PERSON_FIELDS,
+    MemberData,
+    RegisterError,
+    StaleEdit,
+    check_national_id_free,
+    household_delete,
+    household_save,
+    household_status_record,
+    prepare_person,
+    status_ranges_refresh,
+    statuses_record,
+)
+
+__all__ = [
+    "HOUSEHOLD_FIELDS",
+    "PERSON_FIELDS",
+    "Event",
+    "MemberData",
+    "RegisterError",
+    "StaleEdit",
+    "check_national_id_free",
+    "head_change",
+    "household_delete",
+    "household_dissolve",
+    "household_merge",
+    "household_move_out",
+    "household_receive",
+    "household_relocate",
+    "household_save",
+    "household_split",
+    "household_starts",
+    "household_status_record",
+    "member_join",
+    "member_leave",
+    "memberships_sync",
+    "person_record_death",
+    "prepare_person",
+    "status_ranges_refresh",
+    "statuses_record",
+]
