@@ -9,8 +9,8 @@ from areas.models import Area
 from ui.fields import DATE_WIDGET
 from vn.names import clean_name
 
-from .models import Classification, DisabilityLevel, Education, HouseholdStatus, Relation, Sex
-from .rules import InvalidNationalId, head_count_error, parse_birth, parse_national_id
+from ..models import Classification, DisabilityLevel, Education, HouseholdStatus, Relation, Sex
+from ..rules import InvalidNationalId, head_count_error, parse_birth, parse_national_id
 
 CHOOSE = ("", gettext_lazy("— Chọn —"))
 # A yes/no the officer may not know yet: NullBooleanField reads "unknown" as None.

@@ -15,12 +15,18 @@ from areas.queries import (
 from areas.scope import can_write_any_ward, can_write_ward
 from ui.pagination import counted_page, lookahead_page
 
-from .access import get_household_for_user
-from .forms import HouseholdFilterForm, HouseholdForm, MemberForm, MemberFormSet, StatusForm
-from .history import household_history
-from .models import Relation
-from .queries import household_detail, household_list
-from .services import (
+from ..access import get_household_for_user
+from ..forms.register import (
+    HouseholdFilterForm,
+    HouseholdForm,
+    MemberForm,
+    MemberFormSet,
+    StatusForm,
+)
+from ..history import household_history
+from ..models import Relation
+from ..queries import household_detail, household_list
+from ..services import (
     MemberData,
     RegisterError,
     StaleEdit,

@@ -1,0 +1,1 @@
+"""The register's forms: households and members (register), and the events."""
