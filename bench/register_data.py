@@ -208,7 +208,7 @@ def _register_load(households: int, persons: int, wards, *, seed: int, say) -> N
     from django.db import connection, transaction
 
     from areas.models import Area, Level
-    from households.models import Household, HouseholdStatus, Person
+    from households.models import Household, HouseholdStatus, Membership, Person
     from households.rules import known_province_codes, movement
     from households.services import prepare_person
     from vn.names import search_key
@@ -220,7 +220,7 @@ def _register_load(households: int, persons: int, wards, *, seed: int, say) -> N
     # simple_history builds a manager on each `Model.history` access: look them up once.
     history = [m.history.model for m in models]
     past_household, past_person, past_status = history
-    tables = ", ".join(m._meta.db_table for m in models + history)
+    tables = ", ".join(m._meta.db_table for m in [*models, *history, Membership])
 
     groups: dict[int, list] = {}
     for g in Area.objects.filter(level=Level.RESIDENTIAL_GROUP, parent__in=wards).order_by("path"):
@@ -278,6 +278,7 @@ def _register_load(households: int, persons: int, wards, *, seed: int, say) -> N
             copier.table(m)
         for m in history:
             copier.table(m, skip=("history_id",))
+        copier.table(Membership, skip=("id",))
         person_id = status_id = 0
         for hid, ((ward, group, code), size) in enumerate(zip(slots, sizes, strict=True), 1):
             home = ID_PREFIX[ward.parent.code]
@@ -329,6 +330,7 @@ def _register_load(households: int, persons: int, wards, *, seed: int, say) -> N
                 }
                 copier.add(Person, person)
                 copier.add(past_person, _historical(person))
+                copier.add(Membership, _membership(person))
             # (valid from, classification, decision number, decision date), oldest first
             decisions = []
             classification = rng.choices(first_year, first_year_w)[0]
@@ -383,6 +385,26 @@ def _register_load(households: int, persons: int, wards, *, seed: int, say) -> N
         f"  generate + COPY {copied - started:.1f} s, "
         f"VACUUM ANALYZE {time.perf_counter() - copied:.1f} s",
     )
+
+
+def _membership(person: dict) -> dict:
+    """The open membership (or one ended by the death or departure) the register keeps."""
+    start = date(YEARS[0], 1, 1)
+    gone = [d for d in (person["deceased_on"], person["moved_out_on"]) if d]
+    return {
+        "person_id": person["id"],
+        "household_id": person["household_id"],
+        "relation_to_head": person["relation_to_head"],
+        "started_on": start,
+        "ended_on": min(gone) if gone else None,
+        "join_reason": "registered",
+        "leave_reason": ("died" if min(gone) == person["deceased_on"] else "moved_away")
+        if gone
+        else "",
+        "note": "",
+        "created_by_id": None,
+        "created_at": CREATED,
+    }
 
 
 def _historical(row: dict) -> dict:

@@ -179,3 +179,15 @@ def facts_day(person: Person, month_last_day: date) -> date:
     if person.deceased_on and person.deceased_on <= month_last_day:
         return person.deceased_on - timedelta(days=1)
     return month_last_day
+
+
+def classifications_on(person_ids, day: date) -> dict[int, str]:
+    """Each person's household classification on the day (the household they lived in
+    then), in one query: for lists of many cases."""
+    held = (
+        Membership.objects.in_force_on(day)
+        .filter(person_id__in=list(person_ids))
+        .annotate(c=HouseholdStatus.objects.classification_on(day, household="household"))
+        .values_list("person_id", "c")
+    )
+    return {person: c or "" for person, c in held}

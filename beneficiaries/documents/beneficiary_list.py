@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from areas.models import Area
-from households.models import HouseholdStatus
+from households.queries import classifications_on
 from ui.spreadsheets import xlsx_cell, xlsx_value
 from vn.dates import month_end
 
@@ -38,12 +38,7 @@ def beneficiary_rows(user, *, month: date, ward: Area | None = None) -> list[Lis
     if ward is not None:
         cases = cases.filter(ward=ward)
     cases = list(cases.select_related("person__household", "ward"))
-    statuses = dict(
-        HouseholdStatus.objects.visible_to(user)
-        .filter(household_id__in={c.person.household_id for c in cases})
-        .in_force_on(month_end(month))
-        .values_list("household_id", "classification")
-    )
+    statuses = classifications_on({c.person_id for c in cases}, month_end(month))
     orders = dict(Category.objects.values_list("code", "order"))
     data: dict[int | None, RuleData] = {}
     rows = []
@@ -51,7 +46,7 @@ def beneficiary_rows(user, *, month: date, ward: Area | None = None) -> list[Lis
         province = case.ward.parent_id
         if province not in data:
             data[province] = rule_data(province)
-        household = statuses.get(case.person.household_id, "")
+        household = statuses.get(case.person_id, "")
         facts = case_facts(case, month, household=household)
         terms = month_terms(facts, month, data[province], benefit=case.benefit)
         if case.start_month is None or case.start_month > month:

@@ -7,24 +7,24 @@ edit form and the imports correct them (and a person's death or departure), and
 
 from datetime import date
 
-from django.db.models import Min
+from django.db.models import Exists, F, Min, OuterRef, Subquery
 from django.utils import timezone
 
 from ..models import HouseholdStatus, Joined, Left, Membership, Person
 
 
 def household_starts(household_ids, today: date) -> dict[int, date]:
-    """The day each household's first members count from: today, or 1 January of its
-    first status year if that is earlier (the register held it before ansinh did)."""
+    """The day each household's first members count from: today, or its earliest status
+    if that is earlier (the register held it before ansinh did)."""
     firsts = (
         HouseholdStatus.objects.filter(household_id__in=list(household_ids))
         .order_by()
         .values_list("household_id")
-        .annotate(y=Min("year"))
+        .annotate(first=Min("valid_from"))
     )
     starts = dict.fromkeys(household_ids, today)
-    for pk, year in firsts:
-        starts[pk] = min(today, date(year, 1, 1))
+    for pk, first in firsts:
+        starts[pk] = min(today, first)
     return starts
 
 
@@ -94,3 +94,27 @@ def memberships_sync(*, user, household_ids, today: date | None = None) -> None:
 def _ended(m: Membership, on: date, reason: str) -> Membership:
     m.ended_on, m.leave_reason = on, reason
     return m
+
+
+def memberships_extend_back(*, household_ids) -> None:
+    """Let a household's registered members count from its earliest status.
+
+    A household entered today with statuses from earlier years (a census list, the
+    office's old register) had these members then too; a person who has lived in
+    another household keeps the dates the events gave them.
+    """
+    earliest = (
+        HouseholdStatus.objects.filter(household=OuterRef("household"))
+        .order_by("valid_from")
+        .values("valid_from")[:1]
+    )
+    elsewhere = Membership.objects.filter(person=OuterRef("person")).exclude(pk=OuterRef("pk"))
+    (
+        Membership.objects.filter(
+            household_id__in=list(household_ids), join_reason=Joined.REGISTERED
+        )
+        .alias(first=Subquery(earliest))
+        .filter(started_on__gt=F("first"))
+        .exclude(Exists(elsewhere))
+        .update(started_on=Subquery(earliest))
+    )

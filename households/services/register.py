@@ -12,7 +12,7 @@ from vn.names import clean_name, search_key
 
 from ..models import Household, HouseholdStatus, Person
 from ..rules import head_count_error
-from .memberships import memberships_sync
+from .memberships import memberships_extend_back, memberships_sync
 
 HOUSEHOLD_FIELDS = ("ward", "residential_group", "code", "address", "phone", "notes")
 BLANK_FIELDS = ("address", "phone", "notes")
@@ -239,9 +239,12 @@ def status_ranges_refresh(*, household_ids) -> None:
     Every write of statuses calls it: superseded_on is derived, never typed, so it is
     recomputed rather than patched (a correction or an import may insert in the middle).
     """
+    household_ids = list(household_ids)
     following = HouseholdStatus.objects.filter(
         household=OuterRef("household"), valid_from__gt=OuterRef("valid_from")
     ).order_by("valid_from")
     HouseholdStatus.objects.filter(household_id__in=list(household_ids)).update(
         superseded_on=Subquery(following.values("valid_from")[:1])
     )
+    # Registered members count from the earliest status, now known.
+    memberships_extend_back(household_ids=household_ids)

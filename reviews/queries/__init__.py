@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from households.models import Household, HouseholdStatus, Person
+from households.queries import members_on
 from vn.dates import age_on
 
 from .. import rules
@@ -36,10 +37,7 @@ def escaped_households(households: QuerySet[Household], day: date) -> set[int]:
 
 def member_facts(household: Household, day: date) -> list[rules.MemberFacts]:
     """The members living in the household on the day, as the deprivation rules read them."""
-    members = household.members.filter(
-        Q(deceased_on__isnull=True) | Q(deceased_on__gt=day),
-        Q(moved_out_on__isnull=True) | Q(moved_out_on__gt=day),
-    ).order_by("pk")
+    members = [m.person for m in members_on(household, day)]
     return [
         rules.MemberFacts(
             name=m.full_name,
