@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, documents, intake, lists, steps, worklists
+from .views import cases, documents, intake, lists, steps, transfers, worklists
 
 app_name = "beneficiaries"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("new/", intake.case_create_view, name="create"),
     path("new/members/", intake.case_members_view, name="members"),
     path("worklists/", worklists.worklists_view, name="worklists"),
+    path("incoming/", transfers.incoming_view, name="incoming"),
+    path("incoming/<int:pk>/receive/", transfers.case_receive_view, name="receive"),
     path("documents/beneficiaries.xlsx", documents.beneficiaries_xlsx_view, name="list_xlsx"),
     path(
         "documents/<int:event_pk>/decision.pdf",
@@ -26,6 +28,7 @@ urlpatterns = [
     path("<int:pk>/collected/", steps.case_collected_view, name="collected"),
     path("<int:pk>/terminate/", steps.case_terminate_view, name="terminate"),
     path("<int:pk>/death/", steps.person_death_view, name="death"),
+    path("<int:pk>/transfer-out/", transfers.case_transfer_out_view, name="transfer_out"),
     path("<int:pk>/notes/", steps.case_note_view, name="note"),
     path("<int:pk>/referrals/", steps.referral_add_view, name="referral"),
     path(

@@ -1,10 +1,12 @@
 """Reads of the register, scoped to the user, with their joins done."""
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import (
     BooleanField,
+    Count,
     Exists,
     F,
     Func,
@@ -14,11 +16,13 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
+from django.shortcuts import get_object_or_404
 
+from areas.scope import ward_ids
 from vn.names import search_key
 
 from .access import get_household_for_user
-from .models import Household, HouseholdStatus, Membership, Person
+from .models import Closed, Household, HouseholdStatus, Left, Membership, Person, Relation
 
 _ID_LIKE = re.compile(r"^[\d\s.]+$")
 
@@ -125,11 +129,97 @@ def household_list(
 
 
 def household_detail(user, pk: int) -> Household:
-    """Return the household with its members and statuses loaded."""
+    """Return the household with its current members (`member_since` set), its former
+    members (stays, with where they went), its statuses, and what closed it, loaded."""
     household = get_household_for_user(user, pk)
-    household.member_list = list(household.members.order_by("pk"))
+    stays = _stays(household.memberships.select_related("person").order_by("person", "started_on"))
+    for stay in stays:
+        stay.person.member_since = stay.since
+    household.member_list = [s.person for s in stays if s.until is None]
+    household.former_list = sorted(
+        (s for s in stays if s.until is not None), key=lambda s: (s.until, s.since), reverse=True
+    )
+    _destinations(user, household, household.former_list)
     household.status_list = list(household.statuses.order_by("-valid_from"))
+    latest = household.status_list[0].valid_from if household.status_list else None
+    changed = household.changed_on and (latest is None or household.changed_on > latest)
+    household.changed_since_review = bool(changed and not household.closed_on)
+    household.successor_visible = False
+    if household.successor_id:
+        household.successor = Household.objects.select_related("ward").get(
+            pk=household.successor_id
+        )
+        household.successor_visible = _sees(user, household.successor.ward_id)
     return household
+
+
+@dataclass
+class Stay:
+    """A person's time in a household: the memberships that follow each other as their
+    relation to the head changed, from the first day to the first day no longer there."""
+
+    person: Person
+    relation: str
+    since: date
+    until: date | None
+    leave_reason: str
+    note: str
+    went_to: Household | None = None  # the next household, when the viewer may see it
+    went_ward: str = ""  # the ward of the next household
+
+    def relation_label(self) -> str:
+        return Relation(self.relation).label
+
+    def leave_reason_label(self) -> str:
+        return Left(self.leave_reason).label if self.leave_reason else ""
+
+
+def _stays(memberships) -> list[Stay]:
+    """Join each person's memberships (in order of start) where only the relation changed."""
+    stays: list[Stay] = []
+    for m in memberships:
+        last = stays[-1] if stays else None
+        if (
+            last is not None
+            and last.person.pk == m.person_id
+            and last.leave_reason == Left.RELATION
+            and last.until == m.started_on
+        ):
+            last.relation, last.until = m.relation_to_head, m.ended_on
+            last.leave_reason, last.note = m.leave_reason, m.note or last.note
+            continue
+        stays.append(
+            Stay(m.person, m.relation_to_head, m.started_on, m.ended_on, m.leave_reason, m.note)
+        )
+    return stays
+
+
+def _sees(user, ward_id: int) -> bool:
+    ids = ward_ids(user)
+    return ids is None or ward_id in ids
+
+
+def _destinations(user, household: Household, former: list[Stay]) -> None:
+    """Name where each former member went: their next household (if the user may see it)
+    and its ward, in one query."""
+    people = {s.person.pk for s in former if s.leave_reason != Left.DIED}
+    if not people:
+        return
+    later = list(
+        Membership.objects.filter(person_id__in=people)
+        .exclude(household=household)
+        .select_related("household__ward")
+        .order_by("started_on", "pk")
+    )
+    for stay in former:
+        went = next(
+            (m for m in later if m.person_id == stay.person.pk and m.started_on >= stay.until),
+            None,
+        )
+        if went is not None and stay.leave_reason != Left.DIED:
+            stay.went_ward = went.household.ward.name
+            if _sees(user, went.household.ward_id):
+                stay.went_to = went.household
 
 
 def members_on(household: Household, day: date):
@@ -191,3 +281,84 @@ def classifications_on(person_ids, day: date) -> dict[int, str]:
         .values_list("person_id", "c")
     )
     return {person: c or "" for person, c in held}
+
+
+def person_by_national_id(national_id: str) -> Person | None:
+    """The person with the national ID anywhere in the register (a person joining a
+    household is taken over, never recorded twice); the page shows only their name, year
+    of birth and ward."""
+    if not national_id:
+        return None
+    return Person.objects.select_related("household__ward").filter(national_id=national_id).first()
+
+
+def _moved_members():
+    """The memberships a household moving as a whole ended on the day it closed."""
+    return Membership.objects.filter(
+        household=OuterRef("pk"),
+        ended_on=OuterRef("closed_on"),
+        leave_reason=Left.HOUSEHOLD_MOVED,
+    )
+
+
+def _awaiting(user, *, unknown: bool) -> QuerySet[Household]:
+    """Households that moved away as a whole, not yet received, bound for a ward the user
+    writes; with `unknown`, also those whose new ward is not known (from other wards)."""
+    ids = ward_ids(user, write=True)
+    moved = Household.objects.filter(closed_reason=Closed.MOVED, successor__isnull=True)
+    if ids is None:
+        return moved if unknown else moved.filter(moving_to__isnull=False)
+    if not ids:
+        return moved.none()
+    toward = Q(moving_to_id__in=sorted(ids))
+    if unknown:
+        toward |= Q(moving_to__isnull=True) & ~Q(ward_id__in=sorted(ids))
+    return moved.filter(toward)
+
+
+def _summarised(households: QuerySet[Household]) -> QuerySet[Household]:
+    """What a receiving ward may know of a household before it receives it: its code, the
+    head's name, the number of members, the sending ward and the day of the move."""
+    gone = _moved_members()
+    count = gone.order_by().values("household").annotate(n=Count("pk")).values("n")
+    head = gone.filter(relation_to_head=Relation.HEAD).values("person__full_name")[:1]
+    return (
+        households.select_related("ward__parent")
+        .only(
+            "code",
+            "ward__name",
+            "ward__parent__name",
+            "closed_on",
+            "closed_reason",
+            "moving_to",
+            "successor",
+        )
+        .annotate(head_name=Subquery(head), member_count=Subquery(count))
+        .order_by("-closed_on", "pk")
+    )
+
+
+def arrivals(user) -> QuerySet[Household]:
+    """The households moving to the user's wards, waiting to be received."""
+    return _summarised(_awaiting(user, unknown=False))
+
+
+def arrivals_count(user) -> int:
+    return _awaiting(user, unknown=False).count()
+
+
+def arrivals_search(user, text: str) -> QuerySet[Household]:
+    """The households waiting to be received found by their code or a member's national ID:
+    bound for the user's wards or for a ward not known."""
+    text = re.sub(r"[\s.]", "", text or "").upper()
+    if not text:
+        return Household.objects.none()
+    found = Q(code=text)
+    if text.isdigit() and len(text) == 12:
+        found |= Exists(_moved_members().filter(person__national_id=text))
+    return _summarised(_awaiting(user, unknown=True).filter(found))[:20]
+
+
+def get_arrival_for_user(user, pk: int) -> Household:
+    """The household the user's ward may receive (404 otherwise), summarised."""
+    return get_object_or_404(_summarised(_awaiting(user, unknown=True)), pk=pk)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.formats import number_format
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from households.models import Classification, Household, Relation
+from households.models import Classification, Household
 from households.rules import escaped_classification
 from ui.documents import (
     XLSX_CONTENT_TYPE,
@@ -40,7 +39,7 @@ from .models import (
     ReviewKind,
     ReviewRound,
 )
-from .queries import round_items, statuses_before
+from .queries import round_items, round_people, statuses_before
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ def list_rows(user, review: ReviewRound, assessments: dict | None = None) -> lis
     households = Household.objects.visible_to(user).filter(review_items__review_round=review)
     # The classification in force when the round started, as review_round_open reads it.
     current = statuses_before(households, review.reference_date + timedelta(days=1))
-    people = _people(user, review)
+    people = round_people(user, review)  # from the dated memberships
     rows = []
     for item in items:
         household, assessment = item.household, assessments.get(item.household_id)
@@ -102,24 +101,6 @@ def list_rows(user, review: ReviewRound, assessments: dict | None = None) -> lis
             )
         )
     return rows
-
-
-def _people(user, review: ReviewRound) -> dict[int, tuple[str, int]]:
-    """Household id → (the head's name, members living there on the reference date)."""
-    day = review.reference_date
-    living = Q(members__deceased_on__isnull=True) | Q(members__deceased_on__gt=day)
-    living &= Q(members__moved_out_on__isnull=True) | Q(members__moved_out_on__gt=day)
-    rows = (
-        Household.objects.visible_to(user)
-        .filter(review_items__review_round=review)
-        .order_by()
-        .values("pk")
-        .annotate(
-            head=Max("members__full_name", filter=Q(members__relation_to_head=Relation.HEAD)),
-            living=Count("members", filter=living),
-        )
-    )
-    return {r["pk"]: (r["head"] or "", r["living"]) for r in rows}
 
 
 def proposal_counts(rows: list[ListRow]) -> list[tuple[str, int]]:

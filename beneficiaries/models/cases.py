@@ -67,6 +67,25 @@ class Case(models.Model):
     start_month = models.DateField(_("hưởng từ tháng"), null=True, blank=True)
     end_month = models.DateField(_("thôi hưởng từ tháng"), null=True, blank=True)
     unpaid_since = models.DateField(_("chưa nhận tiền từ tháng"), null=True, blank=True)
+    # A case moves with its person (services/transfers.py): the sending ward's case ends
+    # (transferred_out, paid to the month of the move), the receiving ward opens its own.
+    moved_on = models.DateField(_("ngày chuyển đi"), null=True, blank=True)
+    moving_to = models.ForeignKey(
+        Area,
+        verbose_name=_("chuyển đến xã, phường"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="arriving_cases",
+    )
+    transferred_from = models.OneToOneField(
+        "self",
+        verbose_name=_("tiếp nhận từ hồ sơ"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transferred_to",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
@@ -101,6 +120,11 @@ class Case(models.Model):
                 fields=["person"],
                 condition=models.Q(status__in=OPEN_STATUSES),
                 name="case_open_person_idx",
+            ),
+            models.Index(
+                fields=["moved_on"],
+                condition=models.Q(status=CaseStatus.TRANSFERRED_OUT),
+                name="case_transferred_out_idx",
             ),
         ]
 

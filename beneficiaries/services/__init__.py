@@ -1,4 +1,5 @@
-"""Writes of social-assistance cases: intake to termination, each step a dated event."""
+"""Writes of social-assistance cases: intake to termination, each step a dated event, and
+the move of a case to another ward."""
 
 from .base import CaseError
 from .cases import (
@@ -14,6 +15,7 @@ from .cases import (
 )
 from .casework import case_note_add, referral_add, referral_close
 from .payments import case_collected_record, case_resume, case_suspend, case_unpaid_record
+from .transfers import case_transfer_in, case_transfer_out
 
 __all__ = [
     "CaseError",
@@ -27,6 +29,8 @@ __all__ = [
     "case_screen",
     "case_suspend",
     "case_terminate",
+    "case_transfer_in",
+    "case_transfer_out",
     "case_unpaid_record",
     "next_decision_number",
     "person_death_record",

@@ -16,9 +16,10 @@ from households.queries import ClassificationTimeline
 from vn.dates import age_on, month_start, months_since, next_month
 
 from .. import rules
-from ..access import get_case_for_user
+from ..access import get_case_for_user, transfer_links
 from ..forms import steps as step_forms
 from ..forms.choices import DOCUMENT_LABELS, FLAG_LABELS
+from ..forms.transfers import TransferOutForm
 from ..models import Benefit, CaseStatus
 from ..queries import case_schedule, rule_data
 from ..services import proposed_start
@@ -79,6 +80,7 @@ def _page_context(request, case, failed_name: str, failed_form) -> dict:
         "forms": forms,
         "failed": failed_form,
         "proposal": None,
+        "transfer": transfer_links(request.user, case),
     }
     if "grant" in forms:
         start, codes = proposed_start(case, today)
@@ -115,6 +117,7 @@ def _action_forms(case, today) -> dict:
         forms["resume"] = step_forms.ResumeForm(initial={"on": today})
     if status in (CaseStatus.ACTIVE, CaseStatus.SUSPENDED):
         forms["terminate"] = step_forms.TerminateForm(initial={"decided_on": today})
+        forms["transfer_out"] = TransferOutForm(case=case, initial={"moved_on": today})
     if case.is_open and case.person.deceased_on is None:
         forms["death"] = step_forms.DeathForm(person=case.person)
     forms["note"] = step_forms.NoteForm(initial={"written_on": today})

@@ -12,7 +12,9 @@ Six lists:
   khoản 3), and the cases already suspended;
 - deceased persons whose case is still open;
 - applications at intake or screening past the ward's time limit in working days
-  (DOMAIN.md §5.9).
+  (DOMAIN.md §5.9);
+- cases moving between wards: to record, not received, waiting to be received
+  (transfers.py).
 
 A ward's lists are cut to their first rows with the total beside them, one SQL query
 each whatever the number of cases (the total rides along as a window function). An
@@ -58,6 +60,14 @@ from ..models import (
     SocialPensionRate,
     TimeLimit,
 )
+from .transfers import (
+    GROUP_BY,
+    TRANSFER_ANCHORS,
+    TRANSFER_ORDER,
+    describe_transfers,
+    transfer_rows,
+    transfer_selections,
+)
 
 LIMIT = 50
 # Each list and its section's id on the ward's page.
@@ -68,6 +78,7 @@ ANCHORS = {
     "suspended": "suspended",
     "deceased": "deceased",
     "overdue": "overdue",
+    **TRANSFER_ANCHORS,
 }
 LISTS = tuple(ANCHORS)
 # How each list's shown rows are ordered.
@@ -82,6 +93,7 @@ ORDER = {
     "suspended": ("suspended_on", "pk"),
     "deceased": ("person__deceased_on", "pk"),
     "overdue": ("applied_on", "pk"),
+    **TRANSFER_ORDER,
 }
 CASE_FIELDS = (
     "pk",
@@ -147,6 +159,9 @@ class Worklists(Terms):
     suspended: Worklist
     deceased: Worklist
     overdue: Worklist
+    moved_away: Worklist
+    unreceived: Worklist
+    incoming: Worklist
 
 
 @dataclass
@@ -225,8 +240,11 @@ def worklists(user, *, today: date, ward_id: int | None = None, limit: int = LIM
         cases = cases.filter(ward_id=ward_id)
         persons = persons.filter(household__ward_id=ward_id)
     shown = {}
-    for name, rows in _selections(terms, cases, persons).items():
-        if rows.model is Person:
+    selected = _selections(terms, cases, persons) | transfer_selections(user, today, cases, ward_id)
+    for name, rows in selected.items():
+        if name in TRANSFER_ANCHORS:
+            rows = transfer_rows(name, rows)
+        elif rows.model is Person:
             rows = rows.select_related("household").only(*PERSON_FIELDS)
         else:
             rows = rows.select_related("person").only(*CASE_FIELDS)
@@ -235,6 +253,7 @@ def worklists(user, *, today: date, ward_id: int | None = None, limit: int = LIM
         shown[name] = _take(rows.order_by(*ORDER[name]), limit)
     result = Worklists(**vars(terms), **shown)
     _describe(result)
+    describe_transfers(result)
     return result
 
 
@@ -249,8 +268,10 @@ def ward_summary(user, *, today: date, wards: list[tuple[int, str]]) -> WardSumm
         )
     ).filter(ward_q(user, "ward"))
     counts = defaultdict(dict)
-    for name, rows in _selections(terms, Case.objects.visible_to(user), persons).items():
-        ward = "ward" if rows.model is Person else "ward_id"
+    cases = Case.objects.visible_to(user)
+    selected = _selections(terms, cases, persons) | transfer_selections(user, today, cases, None)
+    for name, rows in selected.items():
+        ward = "ward" if rows.model is Person else GROUP_BY.get(name, "ward_id")
         for ward_id, n in rows.order_by().values_list(ward).annotate(n=Count("pk")):
             counts[ward_id][name] = n
     busy = [

@@ -36,6 +36,11 @@ class Left(models.TextChoices):
     RELATION = "relation", _("Đổi quan hệ với chủ hộ")
 
 
+# The reasons a person stops living in a household's ward or household: beneficiaries'
+# worklists look for the open cases of those who left (an index holds these memberships).
+MOVES = (Left.MOVED_AWAY, Left.MARRIAGE, Left.HOUSEHOLD_MOVED, Left.MERGED)
+
+
 class MembershipQuerySet(models.QuerySet):
     def in_force_on(self, day: date) -> "MembershipQuerySet":
         """The memberships held on the day: at most one per person."""
@@ -91,6 +96,11 @@ class Membership(models.Model):
         indexes = [
             models.Index(fields=["household", "started_on"]),
             models.Index(fields=["person", "started_on"]),
+            models.Index(
+                fields=["person"],
+                condition=Q(leave_reason__in=MOVES),
+                name="membership_moved_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,10 +7,10 @@ edit form and the imports correct them (and a person's death or departure), and
 
 from datetime import date
 
-from django.db.models import Exists, F, Min, OuterRef, Subquery
+from django.db.models import Exists, F, Max, Min, OuterRef, Subquery
 from django.utils import timezone
 
-from ..models import HouseholdStatus, Joined, Left, Membership, Person
+from ..models import Household, HouseholdStatus, Joined, Left, Membership, Person
 
 
 def household_starts(household_ids, today: date) -> dict[int, date]:
@@ -39,56 +39,69 @@ def memberships_sync(*, user, household_ids, today: date | None = None) -> None:
 
     A member still there holds an open membership with their relation (a corrected
     relation is corrected in place); one who died or moved away has it ended on that day;
-    one whose record a correction moved here from another household leaves that one today.
-    A household's first members count from its start (see household_start).
+    one whose record a correction moved here from another household leaves that one today
+    and counts here from then. A household's first members count from its start (see
+    household_starts); no one is brought back into a closed household.
     """
     today = today or timezone.localdate()
     household_ids = list(household_ids)
     persons = list(Person.objects.filter(household_id__in=household_ids).order_by("pk"))
     held = {m.person_id: m for m in Membership.objects.open().filter(person__in=persons)}
-    known = set(Membership.objects.filter(person__in=persons).values_list("person_id", flat=True))
+    ends = Membership.objects.filter(person__in=persons, ended_on__isnull=False).order_by()
+    last_end = dict(ends.values_list("person_id").annotate(last=Max("ended_on")))
+    known = set(held) | set(last_end)
     begun = set(
         Membership.objects.filter(household_id__in=household_ids).values_list(
             "household_id", flat=True
         )
     )
+    closed = Household.objects.filter(pk__in=household_ids, closed_on__isnull=False)
+    closed = set(closed.values_list("pk", flat=True))
     starts = household_starts(set(household_ids) - begun, today)
     ended, corrected, new = [], [], []
     for person in persons:
-        left_on, reason = _departure(person)
         m = held.get(person.pk)
         if m is not None and m.household_id != person.household_id:
-            ended.append(_ended(m, today, Left.MOVED_AWAY))
-            m = None
+            ended.append(_ended(m, max(today, m.started_on), Left.MOVED_AWAY))
+            last_end[person.pk], m = ended[-1].ended_on, None
         if m is not None:
-            if left_on:
-                ended.append(_ended(m, max(left_on, m.started_on), reason))
-            elif m.relation_to_head != person.relation_to_head:
-                m.relation_to_head = person.relation_to_head
-                corrected.append(m)
-            continue
-        if person.pk in known and left_on:
-            continue  # already gone, and the memberships say so
-        start = starts.get(person.household_id, today)
-        if left_on:
-            start = min(start, left_on)
-        new.append(
-            Membership(
-                person=person,
-                household_id=person.household_id,
-                relation_to_head=person.relation_to_head,
-                started_on=start,
-                ended_on=left_on,
-                join_reason=Joined.REGISTERED,
-                leave_reason=reason,
-                created_by=user,
-            )
-        )
+            _follow(m, person, ended, corrected)
+        elif person.household_id not in closed:
+            start = max(starts.get(person.household_id, today), last_end.get(person.pk, date.min))
+            joined = _joined(person, user, start, known=person.pk in known)
+            new.extend([joined] if joined else [])
     # Demoted heads first: one open head per household at every statement.
     corrected.sort(key=lambda m: m.relation_to_head == "head")
     for m in [*ended, *corrected]:
         m.save(update_fields=["ended_on", "leave_reason", "relation_to_head"])
     Membership.objects.bulk_create(new, batch_size=2000)
+
+
+def _follow(m: Membership, person: Person, ended: list, corrected: list) -> None:
+    """The open membership follows the record: ended by a departure, or corrected."""
+    left_on, reason = _departure(person)
+    if left_on:
+        ended.append(_ended(m, max(left_on, m.started_on), reason))
+    elif m.relation_to_head != person.relation_to_head:
+        m.relation_to_head = person.relation_to_head
+        corrected.append(m)
+
+
+def _joined(person: Person, user, start: date, *, known: bool) -> Membership | None:
+    """The membership of a person the memberships do not hold yet (None if already gone)."""
+    left_on, reason = _departure(person)
+    if known and left_on:
+        return None  # already gone, and the memberships say so
+    return Membership(
+        person=person,
+        household_id=person.household_id,
+        relation_to_head=person.relation_to_head,
+        started_on=min(start, left_on) if left_on else start,
+        ended_on=left_on,
+        join_reason=Joined.REGISTERED,
+        leave_reason=reason,
+        created_by=user,
+    )
 
 
 def _ended(m: Membership, on: date, reason: str) -> Membership:

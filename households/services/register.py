@@ -12,6 +12,7 @@ from vn.names import clean_name, search_key
 
 from ..models import Household, HouseholdStatus, Person
 from ..rules import head_count_error
+from .deletion import household_deletion_refusal, person_deletion_refusal
 from .memberships import memberships_extend_back, memberships_sync
 
 HOUSEHOLD_FIELDS = ("ward", "residential_group", "code", "address", "phone", "notes")
@@ -126,11 +127,7 @@ def _members_save(*, user, household: Household, members: list[MemberData]) -> N
     error = head_count_error(after) if after or not members else None  # all gone: no head
     if error:
         raise RegisterError(error)
-    for m in members:
-        if m.delete and m.id is not None:
-            person = existing[m.id]
-            person._history_user = user
-            person.delete()
+    _members_delete(user=user, people=[existing[m.id] for m in members if m.delete and m.id])
     # Demote old heads before anyone else is saved, so at most one head exists at any
     # moment; everyone else keeps the order given (the register lists members by pk).
     kept = sorted(
@@ -196,9 +193,27 @@ def check_national_id_free(person: Person) -> None:
         )
 
 
+def _members_delete(*, user, people: list[Person]) -> None:
+    """Delete members typed in by mistake; anyone something refers to is refused, all
+    together, before anything is deleted."""
+    refusals = [r for p in people if (r := person_deletion_refusal(p))]
+    if refusals:
+        raise RegisterError(" ".join(str(r) for r in refusals))
+    for person in people:
+        person._history_user = user
+        person.delete()
+
+
 @transaction.atomic
-def household_delete(*, user, household: Household) -> None:
-    """Delete a household with its members and statuses, keeping their history."""
+def household_delete(*, user, household: Household, today: date | None = None) -> None:
+    """Delete a household typed in by mistake, with its members, memberships and statuses,
+    keeping their history; refused (RegisterError) once anything refers to it."""
+    if not can_write_ward(user, household.ward_id):
+        raise RegisterError(_("Bạn không có quyền ghi dữ liệu của xã, phường này."))
+    household = Household.objects.select_for_update().get(pk=household.pk)
+    refusal = household_deletion_refusal(household, today=today)
+    if refusal:
+        raise RegisterError(str(refusal))
     for obj in [*household.statuses.all(), *household.members.all(), household]:
         obj._history_user = user
         obj.delete()

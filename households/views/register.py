@@ -25,15 +25,17 @@ from ..forms.register import (
 )
 from ..history import household_history
 from ..models import Relation
-from ..queries import household_detail, household_list
+from ..queries import arrivals_count, household_detail, household_list
 from ..services import (
     MemberData,
     RegisterError,
     StaleEdit,
     household_delete,
+    household_deletion_refusal,
     household_save,
     household_status_record,
 )
+from .events import MENU as EVENT_MENU
 
 
 @login_required
@@ -67,6 +69,7 @@ def household_list_view(request):
         "page": page,
         "query": query.urlencode(),
         "can_create": can_write_any_ward(request.user),
+        "arrivals_count": _arrivals_count(request),
         "group_needs_ward": groups is None,
         "ward_options": [] if request.htmx else list(wards.values_list("pk", "name")),
     }
@@ -74,15 +77,24 @@ def household_list_view(request):
     return render(request, template, context)
 
 
+def _arrivals_count(request) -> int | None:
+    """Households moving to the officer's wards, for the list's link (None: no link)."""
+    if request.htmx or not can_write_any_ward(request.user):
+        return None
+    return arrivals_count(request.user)
+
+
 @login_required
 @require_GET
 def household_detail_view(request, pk):
     household = household_detail(request.user, pk)
+    can_write = can_write_ward(request.user, household.ward_id)
     context = {
         "household": household,
         "history": household_history(household),
         "status_form": StatusForm(),
-        "can_write": can_write_ward(request.user, household.ward_id),
+        "can_write": can_write,
+        "event_menu": EVENT_MENU if can_write and not household.closed_on else [],
     }
     return render(request, "households/detail.html", context)
 
@@ -201,9 +213,18 @@ def status_record_view(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def household_delete_view(request, pk):
+    """Ask before deleting a household typed in by mistake; one something refers to is
+    explained instead, with the event to record."""
     household = get_household_for_user(request.user, pk, write=True)
+    error = ""
     if request.method == "POST":
-        household_delete(user=request.user, household=household)
-        messages.success(request, _("Đã xoá hộ %(code)s.") % {"code": household.code})
-        return redirect("households:list")
-    return render(request, "households/delete.html", {"household": household})
+        try:
+            household_delete(user=request.user, household=household)
+        except RegisterError as e:
+            error = str(e)
+        else:
+            messages.success(request, _("Đã xoá hộ %(code)s.") % {"code": household.code})
+            return redirect("households:list")
+    refusal = household_deletion_refusal(household)
+    context = {"household": household, "refusal": refusal, "error": "" if refusal else error}
+    return render(request, "households/delete.html", context, status=400 if error else 200)

@@ -126,8 +126,9 @@ class ReviewItem(models.Model):
     """A household on a round's list, and why it is there."""
 
     review_round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="items")
+    # A household on a round's list is never deleted (households.services refuses it).
     household = models.ForeignKey(
-        Household, verbose_name=_("hộ"), on_delete=models.CASCADE, related_name="review_items"
+        Household, verbose_name=_("hộ"), on_delete=models.PROTECT, related_name="review_items"
     )
     source = models.CharField(_("lý do rà soát"), max_length=20, choices=ReviewSource.choices)
     filed_on = models.DateField(_("ngày nộp đơn"), null=True, blank=True)
@@ -177,7 +178,7 @@ class Assessment(models.Model):
     """A household's income, deprivations, causes and wishes, and the classification they give."""
 
     household = models.ForeignKey(
-        Household, verbose_name=_("hộ"), on_delete=models.CASCADE, related_name="assessments"
+        Household, verbose_name=_("hộ"), on_delete=models.PROTECT, related_name="assessments"
     )
     review_round = models.ForeignKey(
         ReviewRound,

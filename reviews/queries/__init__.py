@@ -4,8 +4,9 @@ from datetime import date, timedelta
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from households.models import Household, HouseholdStatus, Person
+from households.models import Household, HouseholdStatus, Membership, Relation
 from households.queries import members_on
 from vn.dates import age_on
 
@@ -84,13 +85,48 @@ def _count(rows: QuerySet) -> Subquery:
     return Coalesce(Subquery(counted), 0)
 
 
+def round_day(review: ReviewRound) -> date:
+    """The day a round's households are read on: its decision's, once decided (what was
+    decided stays as it was), else today."""
+    return review.decision_date or timezone.localdate()
+
+
+def head_on(day: date, household: str = "household") -> Subquery:
+    """The name of the head of the household `household` of the outer query names on the
+    day: the last head who had joined by then (so a household closed since keeps its
+    last head), read from the dated memberships, never today's member list."""
+    heads = Membership.objects.filter(
+        household=OuterRef(household), relation_to_head=Relation.HEAD, started_on__lte=day
+    ).order_by("-started_on", "-pk")
+    return Subquery(heads.values("person__full_name")[:1])
+
+
+def round_people(user, review: ReviewRound) -> dict[int, tuple[str, int]]:
+    """Household id → (the head's name, members living there) on the round's reference
+    date, for the round's households the user may see (the posting list prints them)."""
+    day = review.reference_date
+    held = Q(memberships__started_on__lte=day) & (
+        Q(memberships__ended_on__isnull=True) | Q(memberships__ended_on__gt=day)
+    )
+    rows = (
+        Household.objects.visible_to(user)
+        .filter(review_items__review_round=review)
+        .order_by()
+        .annotate(head=head_on(day, household="pk"), living=Count("memberships", filter=held))
+        .values_list("pk", "head", "living")
+    )
+    return {pk: (head or "", living) for pk, head, living in rows}
+
+
 def round_items(review: ReviewRound):
-    """The round's households with their assessment (or None), head and group, by code."""
+    """The round's households with their assessment (or None), head and group, by code.
+
+    Closed households stay listed; the head is the one of the decision day.
+    """
     assessments = {a.household_id: a for a in review.assessments.all()}
-    head = Person.objects.filter(household=OuterRef("household"), relation_to_head="head")
     items = list(
         review.items.select_related("household", "household__residential_group")
-        .annotate(head_name=Subquery(head.values("full_name")[:1]))
+        .annotate(head_name=head_on(round_day(review)))
         .order_by("household__code")
     )
     for item in items:

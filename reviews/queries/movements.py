@@ -2,17 +2,20 @@
 
 A status holds from its `valid_from` until the next one: the households at the start are
 counted by the status in force on the first day (the year's list from 1 January is the
-baseline), the movements are the statuses decided after it up to the last day.
+baseline), the movements are the statuses decided after it up to the last day. A past
+period's figures never change: a household counts in the ward it was in during the period
+(a household that moved keeps its closed record there), and one begun later (split off,
+received) does not count in it.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from areas.models import Area, Level
 from areas.scope import ward_ids
-from households.models import Household, HouseholdStatus
+from households.models import Household, HouseholdStatus, Membership
 
 from .. import rules
 
@@ -48,8 +51,22 @@ def households_in(user, area: Area) -> QuerySet[Household]:
     return Household.objects.filter(ward_id__in=sorted(wards))
 
 
+def households_during(households: QuerySet[Household], start: date, end: date):
+    """The households that were in the register on some day of the period: begun by its
+    last day (a member or a status by then) and not closed before its first.
+
+    A household closed since (moved, merged, dissolved) still counts in the periods it
+    lived through, in the ward it was in; one split off or received later does not count
+    in a period before it began, so a past period's table never changes.
+    """
+    begun = Exists(
+        Membership.objects.filter(household=OuterRef("pk"), started_on__lte=end)
+    ) | Exists(HouseholdStatus.objects.filter(household=OuterRef("pk"), valid_from__lte=end))
+    return households.filter(Q(closed_on__isnull=True) | Q(closed_on__gt=start)).filter(begun)
+
+
 def movement_table(user, area: Area, start: date, end: date) -> MovementTable:
-    households = households_in(user, area)
+    households = households_during(households_in(user, area), start, end)
     both = (
         households.annotate(
             first=HouseholdStatus.objects.classification_on(start),
@@ -86,7 +103,7 @@ def movement_households(
     """The households counted in one cell of the table."""
     if group not in GROUPS or column not in rules.MOVEMENT_COLUMNS:
         raise ValueError(column)
-    households = households_in(user, area)
+    households = households_during(households_in(user, area), start, end)
     if column in ("at_start", "at_end"):
         day = start if column == "at_start" else end
         return households.alias(s=HouseholdStatus.objects.classification_on(day)).filter(s=group)

@@ -260,7 +260,8 @@ def test_it_deletes_a_household_with_its_members_and_statuses_keeping_history(wa
     )
     pk = household.pk
 
-    household_delete(user=ward_officer, household=household)
+    # Typed in by mistake and deleted on the day (the status holds from then on).
+    household_delete(user=ward_officer, household=household, today=date(2025, 1, 1))
 
     assert not Household.objects.filter(pk=pk).exists()
     assert not Person.objects.filter(household_id=pk).exists()
