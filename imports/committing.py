@@ -17,7 +17,7 @@ from psycopg.copy import QueuedLibpqWriter
 from areas.models import Area, Kind, Level
 from areas.services import residential_group_create
 from households import rules
-from households.models import Household, HouseholdStatus, Person
+from households.models import Household, HouseholdStatus, Joined, Membership, Person
 from households.services import memberships_sync, prepare_person, status_ranges_refresh
 
 from .parsing import without_gc
@@ -38,9 +38,13 @@ def write_plan(plan: Plan, *, user, reason: str, decision: dict) -> None:
     households = dict(plan.existing)  # code → pk
     _create_households(plan, groups, households, history)
     _update_households(plan, groups, history)
-    _write_persons(plan, households, history)
+    joined = _write_persons(plan, households, history)
     _write_statuses(plan, households, decision, history)
-    memberships_sync(user=user, household_ids=set(households.values()), today=now.date())
+    _memberships_create(plan, joined, user=user, now=now)
+    # People the list moved or whose relation or departure it changed.
+    corrected = {households[row.code] for _, row, _ in plan.persons_changed}
+    if corrected:
+        memberships_sync(user=user, household_ids=corrected, today=now.date())
 
 
 def _kind(ward: Area) -> str:
@@ -75,7 +79,9 @@ def _update_households(plan, groups, history) -> None:
         Household.history.bulk_history_create(changed, batch_size=BATCH, update=True, **history)
 
 
-def _write_persons(plan, households, history) -> None:
+def _write_persons(plan, households, history) -> list[tuple]:
+    """Write the changed and the new persons; return the new ones' (id, household id,
+    relation to the head)."""
     demoted, changed = [], []
     for person, row, fields in plan.persons_changed:
         was_head = person.relation_to_head == "head"
@@ -121,11 +127,12 @@ def _write_persons(plan, households, history) -> None:
         "ethnicity",
         "disability_level",
     )
-    _create(Person, columns, new, history)
+    ids = _create(Person, columns, new, history)
     if demoted or changed:
         Person.history.bulk_history_create(
             [*demoted, *changed], batch_size=BATCH, update=True, **history
         )
+    return [(pk, row[0], row[3]) for pk, row in zip(ids, new, strict=True)]
 
 
 class _Prepared(dict):
@@ -225,6 +232,46 @@ def _create(model, columns: tuple, rows: list[tuple], history: dict) -> list[int
     extra = tuple(record.values())
     _copy(past._meta.db_table, (*tracked, *record), (tracked_values(t) + extra for t in table))
     return ids
+
+
+def _memberships_create(plan, joined: list[tuple], *, user, now) -> None:
+    """The new persons' open memberships: in a household the list creates, from the
+    list's year (its statuses hold from 1 January); in one the register had, from today."""
+    today = now.date()
+    new_start = min(today, date(plan.year, 1, 1)) if plan.year else today
+    existing = set(plan.existing.values())
+    rows = [
+        (
+            person_id,
+            household_id,
+            relation,
+            today if household_id in existing else new_start,
+            Joined.REGISTERED,
+            user.pk if user else None,
+            now,
+        )
+        for person_id, household_id, relation in joined
+    ]
+    columns = (
+        "person_id",
+        "household_id",
+        "relation_to_head",
+        "started_on",
+        "join_reason",
+        "created_by_id",
+        "created_at",
+    )
+    if connection.vendor != "postgresql":
+        Membership.objects.bulk_create(
+            [Membership(**dict(zip(columns, row, strict=True))) for row in rows], batch_size=BATCH
+        )
+    elif rows:
+        ids = _reserve_ids(Membership, len(rows))
+        _copy(
+            Membership._meta.db_table,
+            ("id", *columns, "leave_reason", "note"),
+            ((pk, *row, "", "") for pk, row in zip(ids, rows, strict=True)),
+        )
 
 
 def _reserve_ids(model, n: int) -> list[int]:
