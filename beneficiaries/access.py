@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from areas.models import Area, Level
 from areas.scope import can_write_any_ward, ward_ids, ward_q
-from households.models import Closed, Membership
+from households.models import Closed, Household, Membership
 from households.models.membership import MOVES
 
 from .models import DECISION_KINDS, Case, CaseEvent, CaseQuerySet, CaseStatus, EventKind
@@ -153,3 +153,18 @@ def transfer_links(user, case: Case) -> dict:
         linked = links[key]
         links[f"{key}_open"] = bool(linked) and (readable is None or linked.ward_id in readable)
     return links
+
+
+def case_household(case: Case) -> Household:
+    """The household the case's page names: the person's own, or once they live in another
+    ward, the last one they had in the case's ward (never another ward's household)."""
+    household = case.person.household
+    if household.ward_id == case.ward_id:
+        return household
+    last = (
+        Membership.objects.filter(person_id=case.person_id, household__ward_id=case.ward_id)
+        .select_related("household")
+        .order_by("-started_on", "-pk")
+        .first()
+    )
+    return last.household if last else household

@@ -79,8 +79,11 @@ def household_list(
     group=None,
     classification: str = "",
     year: int | None = None,
+    state: str = "",
 ) -> QuerySet[Household]:
-    """Return the households the user may see, filtered, with what the list shows."""
+    """Return the households the user may see, filtered, with what the list shows: the
+    open ones unless `state` asks for those changed since their review, the closed, or
+    all."""
     statuses = HouseholdStatus.objects.filter(household=OuterRef("pk"))
     later = HouseholdStatus.objects.filter(
         household=OuterRef("household"), valid_from__gt=OuterRef("valid_from")
@@ -112,6 +115,11 @@ def household_list(
         )
         .order_by("ward_id", "code")
     )
+    households = {
+        "": households.open(),
+        "changed": households.changed_since_review(),
+        "closed": households.filter(closed_on__isnull=False),
+    }.get(state, households)
     if ward:
         households = households.filter(ward=ward)
     if group:
@@ -141,9 +149,10 @@ def household_detail(user, pk: int) -> Household:
     )
     _destinations(user, household, household.former_list)
     household.status_list = list(household.statuses.order_by("-valid_from"))
-    latest = household.status_list[0].valid_from if household.status_list else None
-    changed = household.changed_on and (latest is None or household.changed_on > latest)
-    household.changed_since_review = bool(changed and not household.closed_on)
+    household.changed_since_review = bool(
+        household.changed_on
+        and Household.objects.filter(pk=household.pk).changed_since_review().exists()
+    )
     household.successor_visible = False
     if household.successor_id:
         household.successor = Household.objects.select_related("ward").get(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from areas.scope import can_write_ward
 from households import rules as register
 from households.models import Household, HouseholdStatus
-from households.services import statuses_record
+from households.services import households_reviewed, statuses_record
 
 from . import rules
 from .models import (
@@ -92,6 +92,14 @@ def review_round_open(
             ReviewItem(review_round=review, household_id=pk, source=ReviewSource.REGISTER)
             for pk, classification in sorted(current.items())
             if classification in (rules.POOR, rules.NEAR_POOR)
+        )
+    else:
+        # A household whose members or home changed since its review is looked at again
+        # in the next monthly round: its classification follows the event by a decision.
+        changed = Household.objects.filter(ward=ward).changed_since_review().order_by("pk")
+        ReviewItem.objects.bulk_create(
+            ReviewItem(review_round=review, household_id=pk, source=ReviewSource.CHANGED)
+            for pk in changed.values_list("pk", flat=True)
         )
     return review
 
@@ -304,6 +312,8 @@ def review_round_decide(
             _("Một số hộ đã có quyết định khác cùng ngày %(d)s: hãy kiểm tra lại ngày quyết định.")
             % {"d": decided_on.strftime("%d/%m/%Y")}
         ) from None
+    assessed = review.assessments.values_list("household_id", flat=True)
+    households_reviewed(user=user, household_ids=list(assessed), on=decided_on)
     return len(statuses)
 
 

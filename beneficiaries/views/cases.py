@@ -16,7 +16,7 @@ from households.queries import ClassificationTimeline
 from vn.dates import age_on, month_start, months_since, next_month
 
 from .. import rules
-from ..access import get_case_for_user, transfer_links
+from ..access import case_household, get_case_for_user, transfer_links
 from ..forms import steps as step_forms
 from ..forms.choices import DOCUMENT_LABELS, FLAG_LABELS
 from ..forms.transfers import TransferOutForm
@@ -53,7 +53,7 @@ def _page_context(request, case, failed_name: str, failed_form) -> dict:
     if failed_name in forms:
         forms[failed_name] = failed_form
     person = case.person
-    household = person.household
+    household = case_household(case)
     classification = ClassificationTimeline(person.pk).on(today)
     referrals = list(case.referrals.order_by("closed", "follow_up_on", "pk"))
     closing = {}

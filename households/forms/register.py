@@ -51,6 +51,16 @@ class HouseholdFilterForm(forms.Form):
     year = forms.IntegerField(
         label=gettext_lazy("Năm"), required=False, min_value=2000, max_value=2100
     )
+    state = forms.ChoiceField(
+        label=gettext_lazy("Tình trạng"),
+        choices=[
+            ("", gettext_lazy("Đang quản lý")),
+            ("changed", gettext_lazy("Có thay đổi, chờ rà soát")),
+            ("closed", gettext_lazy("Đã đóng sổ")),
+            ("all", gettext_lazy("Tất cả")),
+        ],
+        required=False,
+    )
 
     def __init__(self, *args, wards, groups, **kwargs):
         super().__init__(*args, **kwargs)

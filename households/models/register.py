@@ -1,7 +1,7 @@
 from datetime import date
 
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -64,6 +64,15 @@ class HouseholdQuerySet(models.QuerySet):
 
     def open(self) -> "HouseholdQuerySet":
         return self.filter(closed_on__isnull=True)
+
+    def changed_since_review(self) -> "HouseholdQuerySet":
+        """Open households with an event (a member joined or left, a split, a move) after
+        their latest decided status: the next monthly review's worklist. A status carried
+        by the event itself (split off, moved in) is not a review."""
+        reviewed = HouseholdStatus.objects.filter(
+            household=OuterRef("pk"), valid_from__gte=OuterRef("changed_on")
+        ).exclude(movement__in=(Movement.SPLIT_OFF, Movement.MOVED_IN))
+        return self.open().filter(changed_on__isnull=False).exclude(Exists(reviewed))
 
 
 class Household(models.Model):

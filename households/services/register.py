@@ -88,6 +88,7 @@ def household_save(
     if household is None:
         household = Household()
     else:
+        _check_open(household)
         claimed = Household.objects.filter(pk=household.pk, version=version).update(
             version=F("version") + 1
         )
@@ -116,6 +117,16 @@ def household_save(
     _members_save(user=user, household=household, members=members)
     memberships_sync(user=user, household_ids=[household.pk])
     return household
+
+
+def _check_open(household: Household) -> None:
+    """A closed household keeps what it was: no edit, no new status (its successor, if
+    any, is where life goes on)."""
+    if household.closed_on:
+        raise RegisterError(
+            _("Hộ %(code)s đã đóng sổ từ ngày %(day)s: không sửa được nữa.")
+            % {"code": household.code, "day": f"{household.closed_on:%d/%m/%Y}"}
+        )
 
 
 def _members_save(*, user, household: Household, members: list[MemberData]) -> None:
@@ -223,6 +234,7 @@ def household_delete(*, user, household: Household, today: date | None = None) -
 def household_status_record(*, user, household: Household, values: dict) -> HouseholdStatus:
     """Record (or correct) a classification: for a year, held from 1 January unless the
     values say from when."""
+    _check_open(household)
     held_from = values.get("valid_from") or date(values["year"], 1, 1)
     status = household.statuses.filter(valid_from=held_from).first() or HouseholdStatus(
         household=household, valid_from=held_from
@@ -263,3 +275,13 @@ def status_ranges_refresh(*, household_ids) -> None:
     )
     # Registered members count from the earliest status, now known.
     memberships_extend_back(household_ids=household_ids)
+
+
+def households_reviewed(*, user, household_ids, on: date) -> None:
+    """The review decided on the day looked at the households again: the events recorded
+    up to that day no longer put them on the next review's worklist."""
+    for household in Household.objects.filter(pk__in=household_ids, changed_on__lte=on):
+        household.changed_on = None
+        household._history_user = user
+        household._change_reason = _("Đã rà soát lại")
+        household.save(update_fields=["changed_on", "updated_at"])

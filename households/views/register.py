@@ -59,6 +59,7 @@ def household_list_view(request):
         group=filters.get("group"),
         classification=filters.get("classification", ""),
         year=filters.get("year"),
+        state=filters.get("state", ""),
     )
     paginate = lookahead_page if filters.get("q") else counted_page
     page = paginate(households, settings.HOUSEHOLDS_PAGE_SIZE, request.GET.get("page"))
@@ -201,8 +202,14 @@ def status_record_view(request, pk):
     household = get_household_for_user(request.user, pk, write=True)
     form = StatusForm(request.POST)
     if form.is_valid():
-        household_status_record(user=request.user, household=household, values=form.cleaned_data)
-        messages.success(request, _("Đã ghi phân loại năm %(year)s.") % form.cleaned_data)
+        try:
+            household_status_record(
+                user=request.user, household=household, values=form.cleaned_data
+            )
+        except RegisterError as e:
+            messages.error(request, str(e))
+        else:
+            messages.success(request, _("Đã ghi phân loại năm %(year)s.") % form.cleaned_data)
     else:
         for errors in form.errors.values():
             for error in errors:

@@ -27,6 +27,7 @@ class ReviewSource(models.TextChoices):
     REGISTER = "register", _("Đang là hộ nghèo, cận nghèo")
     FORM_01 = "form_01", _("Giấy đề nghị rà soát (Mẫu số 01)")
     FORM_04 = "form_04", _("Giấy đề nghị công nhận thoát nghèo (Mẫu số 04)")
+    CHANGED = "changed", _("Có thay đổi về nhân khẩu, nơi ở từ lần rà soát trước")
 
 
 class Cause(models.TextChoices):

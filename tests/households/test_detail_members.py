@@ -176,9 +176,10 @@ def test_a_household_received_elsewhere_names_only_the_receiving_ward(
 
 
 # Session, user, the user's scope, household, its memberships, where the former members
-# went, statuses, history (3) and the areas it names, the layout's roles: whatever the
-# number of members (a closed household adds its successor and destination).
-MAX_QUERIES = 13
+# went, statuses, whether it changed since its review, history (3) and the areas it names,
+# the layout's roles: whatever the number of members (a closed household adds its
+# successor and destination).
+MAX_QUERIES = 14
 
 
 @pytest.mark.parametrize("n", [2, 10])
