@@ -1,13 +1,15 @@
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from areas.models import Role
 from beneficiaries.models import Case
 from beneficiaries.services import case_grant, case_open, case_screen
 from households.models import Person
+from households.services import Event, household_move_out
 
 
 class Command(BaseCommand):
@@ -25,10 +27,27 @@ class Command(BaseCommand):
             household__ward=ward, deceased_on__isnull=True, birth_date__isnull=False
         ).order_by("birth_date", "pk")
         with transaction.atomic():
-            made = self._cases(officer, people)
-        self.stdout.write(self.style.SUCCESS(f"{ward.name}: đã thêm {made} hồ sơ bảo trợ xã hội."))
+            made, parent = self._cases(officer, people)
+            moved = self._move(officer, parent.household)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{ward.name}: đã thêm {made} hồ sơ bảo trợ xã hội; hộ {moved.code} (có một "
+                f"người đang hưởng trợ cấp) chuyển đến {moved.moving_to.name}, chờ tiếp nhận."
+            )
+        )
 
-    def _cases(self, officer, people) -> int:
+    def _move(self, officer, household):
+        """The single parent's household moves to the second ward, which has not received it
+        yet: its arrivals page and both wards' case worklists show it."""
+        canbo2 = get_user_model().objects.get(username="canbo2")
+        to_ward = canbo2.role_assignments.get(role=Role.WARD_OFFICER).area
+        on = timezone.localdate() - timedelta(days=10)
+        note = "Chuyển về ở cùng gia đình bên ngoại"
+        household_move_out(Event(officer, on, note), household=household, to_ward=to_ward)
+        household.refresh_from_db()
+        return household
+
+    def _cases(self, officer, people):
         oldest = people.first()
         disabled = people.filter(birth_date__year__range=(1970, 1990)).first()
         disabled.disability_level = "severe"
@@ -57,4 +76,4 @@ class Command(BaseCommand):
             if decided:
                 case_screen(user=officer, case=case, screened_on=decided)
                 case_grant(user=officer, case=case, decided_on=decided, signer="Nguyễn Thanh Bình")
-        return len(plans)
+        return len(plans), parent
