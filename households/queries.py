@@ -229,6 +229,8 @@ def _destinations(user, household: Household, former: list[Stay]) -> None:
             stay.went_ward = went.household.ward.name
             if _sees(user, went.household.ward_id):
                 stay.went_to = went.household
+        elif stay.leave_reason == Left.HOUSEHOLD_MOVED and household.moving_to_id:
+            stay.went_ward = household.moving_to.name  # not received yet
 
 
 def members_on(household: Household, day: date):

@@ -132,7 +132,9 @@ def household_close(event: Event, household: Household, reason: str, **fields) -
     if current and current.classification != "none":
         gone = HouseholdStatus(
             household=household,
-            year=event.on.year,
+            # The year of the list it leaves: a decision of October is already for the
+            # next year, and the household must not stay on that year's list.
+            year=max(event.on.year, current.year),
             valid_from=event.on,
             classification="none",
             previous=current.classification,

@@ -105,7 +105,7 @@ def moving(demo):
     return review, head.household, case
 
 
-def login_as(page, live_server, login, username):
+def login_as(page, login, username):
     page.context.clear_cookies()
     login(page, username)
 
@@ -129,7 +129,7 @@ def round_as_read(page, live_server, review) -> dict:
 
 
 def move_out(page, live_server, household, today, artifacts):
-    """canbo records the whole household moving to Bình Đức today, then the case's move."""
+    """canbo records the whole household moving to Bình Đức today: closed, with its banner."""
     page.goto(f"{live_server.url}/households/{household.pk}/")
     page.get_by_role("link", name="Cả hộ chuyển đi").click()
     page.wait_for_url(re.compile(r"/events/move-out/$"))
@@ -152,6 +152,7 @@ def move_out(page, live_server, household, today, artifacts):
 
 
 def record_case_move(page, live_server, case, today):
+    """canbo records the case's move with "Chuyển đi" on its page: paid to this month."""
     page.goto(f"{live_server.url}/cases/{case.pk}/")
     page.get_by_text("Chuyển đi", exact=True).click()
     page.fill("#id_transfer_out-moved_on", d(today))
@@ -190,6 +191,7 @@ def receive_household(page, live_server, household, members, artifacts) -> None:
 
 
 def receive_case(page, live_server, person, old, next_one, artifacts) -> Case:
+    """canbo2 receives the case from "Hồ sơ chuyển đến": a case of its own from next month."""
     page.goto(f"{live_server.url}/cases/incoming/")
     row = page.locator("#waiting table.incoming tbody tr", has_text=person.full_name)
     expect(row).to_contain_text("Phường Long Xuyên")
@@ -238,18 +240,18 @@ def test_a_moved_household_is_received_and_its_case_paid_once_by_each_ward(
     person = old.person
     members = list(household.members.values_list("full_name", flat=True))
 
-    login_as(page, live_server, login, "canbo")
+    login_as(page, login, "canbo")
     before = round_as_read(page, live_server, review)
     n = review.items.count()
     assert f"đã đánh giá {n}/{n} hộ" in before["heading"] and household.code in before["items"]
     move_out(page, live_server, household, today, artifacts)
     record_case_move(page, live_server, old, today)
 
-    login_as(page, live_server, login, "canbo2")
+    login_as(page, login, "canbo2")
     receive_household(page, live_server, household, members, artifacts)
     new = receive_case(page, live_server, person, old, next_one, artifacts)
 
-    login_as(page, live_server, login, "canbo")
+    login_as(page, login, "canbo")
     check_old_case(page, live_server, old, household, this_month, next_one)
     page.screenshot(path=artifacts / "move-case-old.png", full_page=True)
     assert round_as_read(page, live_server, review) == before
