@@ -1,7 +1,7 @@
 """The case page: its facts, timeline and monthly amounts, and the forms of the steps its
 status allows (posted to views/steps.py)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -54,7 +54,9 @@ def _page_context(request, case, failed_name: str, failed_form) -> dict:
         forms[failed_name] = failed_form
     person = case.person
     household = case_household(case)
-    classification = ClassificationTimeline(person.pk).on(today)
+    # A case that moved away shows the household it had here, as it was when it left.
+    seen_on = case.moved_on - timedelta(days=1) if case.moved_on else today
+    classification = ClassificationTimeline(person.pk).on(seen_on)
     referrals = list(case.referrals.order_by("closed", "follow_up_on", "pk"))
     closing = {}
     if can_write:
