@@ -85,12 +85,8 @@ def household_list(
     open ones unless `state` asks for those changed since their review, the closed, or
     all."""
     statuses = HouseholdStatus.objects.filter(household=OuterRef("pk"))
-    later = HouseholdStatus.objects.filter(
-        household=OuterRef("household"), valid_from__gt=OuterRef("valid_from")
-    )
     if year:
         statuses = statuses.filter(year=year)
-        later = later.filter(year=year)
     latest = statuses.order_by("-valid_from")
     households = (
         Household.objects.visible_to(user)
@@ -115,25 +111,37 @@ def household_list(
         )
         .order_by("ward_id", "code")
     )
-    households = {
-        "": households.open(),
-        "changed": households.changed_since_review(),
-        "closed": households.filter(closed_on__isnull=False),
-    }.get(state, households)
+    households = _in_state(households, state)
     if ward:
         households = households.filter(ward=ward)
     if group:
         households = households.filter(residential_group=group)
     if classification:
-        # As EXISTS PostgreSQL can join it. Without a year the latest status is the one
-        # not superseded, found by the partial index on (classification, household); a
-        # filter on the status_classification Subquery ran once per household in scope.
-        if year:
-            current = statuses.filter(~Exists(later), classification=classification)
-        else:
-            current = statuses.latest().filter(classification=classification)
-        households = households.filter(Exists(current))
+        households = households.filter(_classified(statuses, classification, year))
     return households
+
+
+def _in_state(households: QuerySet[Household], state: str) -> QuerySet[Household]:
+    if state == "changed":
+        return households.changed_since_review()
+    if state == "closed":
+        return households.filter(closed_on__isnull=False)
+    return households if state == "all" else households.open()
+
+
+def _classified(statuses: QuerySet, classification: str, year: int | None) -> Exists:
+    """The latest status (of the year, if one is chosen) has the classification.
+
+    As EXISTS PostgreSQL can join it. Without a year the latest status is the one not
+    superseded, found by the partial index on (classification, household); a filter on
+    the status_classification Subquery ran once per household in scope.
+    """
+    if not year:
+        return Exists(statuses.latest().filter(classification=classification))
+    later = HouseholdStatus.objects.filter(
+        household=OuterRef("household"), valid_from__gt=OuterRef("valid_from"), year=year
+    )
+    return Exists(statuses.filter(~Exists(later), classification=classification))
 
 
 def household_detail(user, pk: int) -> Household:

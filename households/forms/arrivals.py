@@ -2,13 +2,12 @@
 the receiving ward's code, group and address."""
 
 from django import forms
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from areas.models import Area
-from vn.names import clean_name
 
 from .events import group_field, groups_of, note_field
+from .register import PlaceForm
 
 
 class ArrivalSearchForm(forms.Form):
@@ -21,7 +20,7 @@ class ArrivalSearchForm(forms.Form):
     )
 
 
-class ReceiveForm(forms.Form):
+class ReceiveForm(PlaceForm):
     """The receiving ward's code, group and address for a household that moved to it."""
 
     ward = forms.ModelChoiceField(
@@ -34,18 +33,4 @@ class ReceiveForm(forms.Form):
 
     def __init__(self, *args, wards, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ward"].queryset = wards
-        self.fields["residential_group"].queryset = groups_of(wards.values("pk"))
-        only = list(wards[:2])
-        if len(only) == 1:
-            self.fields["ward"].initial = only[0].pk
-
-    def clean_code(self):
-        return clean_name(self.cleaned_data["code"]).upper()
-
-    def clean(self):
-        data = super().clean()
-        group, ward = data.get("residential_group"), data.get("ward")
-        if group and ward and group.parent_id != ward.pk:
-            self.add_error("residential_group", _("Tổ dân phố này không thuộc xã, phường đã chọn."))
-        return data
+        self.place(wards, groups_of(wards.values("pk")))

@@ -68,7 +68,29 @@ class HouseholdFilterForm(forms.Form):
         self.fields["group"].queryset = groups
 
 
-class HouseholdForm(forms.Form):
+class PlaceForm(forms.Form):
+    """Where a household is: its ward (preselected when the user has one), residential
+    group of that ward and code. HouseholdForm and the receiving of a moved household."""
+
+    def place(self, wards, groups) -> None:
+        self.fields["ward"].queryset = wards
+        self.fields["residential_group"].queryset = groups
+        only = list(wards[:2])
+        if len(only) == 1:
+            self.fields["ward"].initial = only[0].pk
+
+    def clean_code(self):
+        return clean_name(self.cleaned_data["code"]).upper()
+
+    def clean(self):
+        data = super().clean()
+        group, ward = data.get("residential_group"), data.get("ward")
+        if group and ward and group.parent_id != ward.pk:
+            self.add_error("residential_group", _("Tổ dân phố này không thuộc xã, phường đã chọn."))
+        return data
+
+
+class HouseholdForm(PlaceForm):
     ward = forms.ModelChoiceField(label=gettext_lazy("Xã, phường"), queryset=Area.objects.none())
     residential_group = forms.ModelChoiceField(
         label=gettext_lazy("Tổ dân phố, khóm, ấp"),
@@ -91,21 +113,7 @@ class HouseholdForm(forms.Form):
 
     def __init__(self, *args, wards, groups, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ward"].queryset = wards
-        self.fields["residential_group"].queryset = groups
-        only = list(wards[:2])
-        if len(only) == 1:
-            self.fields["ward"].initial = only[0].pk
-
-    def clean_code(self):
-        return clean_name(self.cleaned_data["code"]).upper()
-
-    def clean(self):
-        data = super().clean()
-        group, ward = data.get("residential_group"), data.get("ward")
-        if group and ward and group.parent_id != ward.pk:
-            self.add_error("residential_group", _("Tổ dân phố này không thuộc xã, phường đã chọn."))
-        return data
+        self.place(wards, groups)
 
 
 class MemberForm(forms.Form):
