@@ -9,7 +9,7 @@ from import_export.admin import ImportExportModelAdmin
 
 from ui.export_formats import FORMATS
 
-from .models import Area, AreaMapping, RoleAssignment
+from .models import Area, AreaMapping, AreaPopulation, RoleAssignment
 from .resources import AreaResource, RoleAssignmentResource
 
 User = get_user_model()
@@ -103,3 +103,20 @@ class RoleAssignmentAdmin(ImportExportModelAdmin):
     list_filter = ["role"]
     search_fields = ["user__username", "user__last_name", "area__name"]
     raw_id_fields = ["area"]
+
+
+@admin.register(AreaPopulation)
+class AreaPopulationAdmin(admin.ModelAdmin):
+    """Read only: figures are entered on the ward's population page, where they are checked,
+    and a correction is a new row, so the history of who entered what stays whole."""
+
+    list_display = ["area", "valid_from", "households", "persons", "source", "entered_by"]
+    list_filter = ["area__level"]
+    search_fields = ["area__name", "source"]
+    date_hierarchy = "valid_from"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

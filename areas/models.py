@@ -150,3 +150,42 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.area}"
+
+
+class AreaPopulation(models.Model):
+    """The households and persons living in a ward or residential group, as of a day.
+
+    The base of every rate (tỷ lệ hộ nghèo is over all households of the area, never over
+    the poverty lists). Rows are never edited: a correction is a newer row for the same
+    day, so the history says who entered which figure when.
+    """
+
+    area = models.ForeignKey(
+        Area, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="populations"
+    )
+    valid_from = models.DateField(_("số liệu tại ngày"))
+    households = models.PositiveIntegerField(_("tổng số hộ"))
+    persons = models.PositiveIntegerField(_("tổng số nhân khẩu"))
+    source = models.CharField(
+        _("nguồn số liệu"),
+        max_length=255,
+        help_text=_("Ví dụ: Công an phường, dữ liệu cư trú 01/2026; Thống kê."),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dân số địa bàn")
+        verbose_name_plural = _("dân số địa bàn")
+        ordering = ["area", "-valid_from", "-created_at", "-pk"]
+        indexes = [models.Index(fields=["area", "valid_from"])]
+
+    def __str__(self) -> str:
+        return f"{self.area} · {self.valid_from:%d/%m/%Y}: {self.households} hộ"

@@ -1,8 +1,11 @@
+from dataclasses import dataclass
+from datetime import date
+
 from django.db import connection
 from django.db.models import F
 from django.db.models.functions import Collate
 
-from .models import Area, AreaQuerySet, Level
+from .models import Area, AreaPopulation, AreaQuerySet, Level
 from .scope import ward_ids, ward_q
 
 
@@ -52,3 +55,63 @@ def residential_groups_of_ward(user, ward_id: int | None) -> AreaQuerySet | None
         .filter(parent_id=ward_id)
         .order_by(vietnamese_order("name"))
     )
+
+
+@dataclass(frozen=True)
+class Population:
+    """The households and persons of an area on a day, and where the figure came from."""
+
+    households: int
+    persons: int
+    valid_from: date  # of the figure; for a sum, the latest of its parts'
+    source: str  # as entered; for a sum, the parts' sources
+    parts: int = 0  # 0: the area's own figure; otherwise how many children were summed
+
+
+def population_on(area: Area, day: date) -> Population | None:
+    """Return the population of the area on the day, or None when it is not known.
+
+    The area's own figure is the one with the latest date not after the day (of several
+    entered for the same date, the last entered). An area with no figure of its own (a
+    province; a ward whose office entered only its groups) is the sum of its active
+    children's, each found the same way, when *every* child has one; otherwise None: a sum
+    over part of the area would shrink the base and inflate every rate, so the page shows
+    "—" and asks for the figures instead.
+    """
+    tree = Area.objects.under(area).filter(is_active=True).values_list("pk", "parent_id")
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in tree:
+        children.setdefault(parent_id, []).append(pk)
+    own: dict[int, AreaPopulation] = {}
+    figures = AreaPopulation.objects.filter(
+        area__path__startswith=area.path, valid_from__lte=day
+    ).order_by("area_id", "-valid_from", "-created_at", "-pk")
+    for figure in figures:
+        own.setdefault(figure.area_id, figure)
+    return _population(area.pk, own, children)
+
+
+def _population(pk: int, own: dict, children: dict) -> Population | None:
+    if pk in own:
+        f = own[pk]
+        return Population(f.households, f.persons, f.valid_from, f.source)
+    parts = [_population(child, own, children) for child in children.get(pk, [])]
+    if not parts or None in parts:
+        return None
+    sources = sorted({p.source for p in parts})
+    return Population(
+        households=sum(p.households for p in parts),
+        persons=sum(p.persons for p in parts),
+        valid_from=max(p.valid_from for p in parts),
+        source="; ".join(sources),
+        parts=len(parts),
+    )
+
+
+def populations_of(areas) -> dict[int, list[AreaPopulation]]:
+    """Every figure entered for the areas, newest first, with who entered it."""
+    rows = AreaPopulation.objects.filter(area__in=areas).select_related("entered_by")
+    history: dict[int, list[AreaPopulation]] = {}
+    for row in rows.order_by("-valid_from", "-created_at", "-pk"):
+        history.setdefault(row.area_id, []).append(row)
+    return history

@@ -1,11 +1,17 @@
-"""Writes to the area tree and to users' roles."""
+"""Writes to the area tree, its population figures and users' roles."""
 
+from datetime import date
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from vn.names import clean_name, search_key
+from vn.names import clean_name, forbidden_characters, search_key
 
-from .models import Area, AreaMapping, Kind, Level, Role, RoleAssignment
+from .models import Area, AreaMapping, AreaPopulation, Kind, Level, Role, RoleAssignment
+from .population_sheet import as_count, as_date
+from .rules import population_problems
+from .scope import can_write_ward
 from .sources import earlier_merges, mappings, provinces, wards
 
 
@@ -155,3 +161,91 @@ def residential_group_create(*, ward: Area, name: str, kind: str, code: str = ""
 def role_grant(*, user, area: Area, role: Role) -> RoleAssignment:
     assignment, _created = RoleAssignment.objects.get_or_create(user=user, area=area, role=role)
     return assignment
+
+
+@transaction.atomic
+def area_population_record(
+    *, user, area: Area, valid_from: date, households: int, persons: int, source: str, today: date
+) -> AreaPopulation:
+    """Record the total households and persons of a ward or residential group on a day."""
+    if area.level not in (Level.WARD, Level.RESIDENTIAL_GROUP):
+        raise AreaError(_("Chỉ nhập số liệu cho xã, phường hoặc tổ dân phố, khóm."))
+    ward_id = area.pk if area.level == Level.WARD else area.parent_id
+    if not can_write_ward(user, ward_id):
+        raise AreaError(_("Bạn không được nhập số liệu của %(area)s.") % {"area": area.name})
+    if forbidden_characters(source or ""):
+        raise AreaError(_("Nguồn số liệu có ký tự điều khiển hoặc ký tự ẩn: hãy gõ lại."))
+    source = clean_name(source or "")
+    if not source:
+        raise AreaError(_("Hãy ghi nguồn của số liệu (ví dụ: Công an phường, dữ liệu cư trú)."))
+    problems = population_problems(
+        households=households, persons=persons, valid_from=valid_from, today=today
+    )
+    if problems:
+        raise AreaError(" ".join(problems))
+    figure = AreaPopulation(
+        area=area,
+        valid_from=valid_from,
+        households=households,
+        persons=persons,
+        source=source[:255],
+        entered_by=user,
+    )
+    try:
+        figure.full_clean()
+    except ValidationError as e:
+        raise AreaError(" ".join(e.messages)) from e
+    figure.save()
+    return figure
+
+
+@transaction.atomic
+def area_populations_import(*, user, ward: Area, rows: list, today: date) -> int:
+    """Record every row of a filled template for the ward and its groups, or none of them.
+
+    Raises AreaError listing each row's problem, by line, so one upload shows them all.
+    """
+    by_key: dict[str, Area] = {}
+    for area in [ward, *ward.children.filter(level=Level.RESIDENTIAL_GROUP)]:
+        by_key[area.code.casefold()] = by_key[clean_name(area.name).casefold()] = area
+    errors, recorded = [], 0
+    for row in rows:
+        area = by_key.get(clean_name(row.area).casefold())
+        households, persons = as_count(row.households), as_count(row.persons)
+        valid_from = as_date(row.valid_from)
+        problem = _row_problem(row, area, ward, households, persons, valid_from)
+        if problem is None:
+            try:
+                with transaction.atomic():
+                    area_population_record(
+                        user=user,
+                        area=area,
+                        valid_from=valid_from,
+                        households=households,
+                        persons=persons,
+                        source=row.source,
+                        today=today,
+                    )
+                recorded += 1
+            except AreaError as e:
+                problem = str(e)
+        if problem:
+            errors.append(_("Dòng %(line)s: %(problem)s") % {"line": row.line, "problem": problem})
+    if errors:
+        raise AreaError(" ".join(errors))
+    if not recorded:
+        raise AreaError(_("Tệp không có dòng số liệu nào."))
+    return recorded
+
+
+def _row_problem(row, area, ward, households, persons, valid_from) -> str | None:
+    if area is None:
+        return _("“%(name)s” không phải %(ward)s hay một tổ dân phố, khóm của nó.") % {
+            "name": row.area,
+            "ward": ward.name,
+        }
+    if households is None or persons is None:
+        return _("số hộ và số nhân khẩu phải là số nguyên.")
+    if valid_from is None:
+        return _("ngày của số liệu phải ghi theo nn/tt/nnnn.")
+    return None

@@ -179,23 +179,25 @@ def facts(people) -> dict:
 
 def print_table(table) -> bool:
     """Print the table with its rates; return whether each row balances."""
-    from reviews.rules import MOVEMENT_COLUMNS
+    from reviews.rules import INCOMING, MOVEMENT_COLUMNS, OUTGOING, movement_balance
 
     print(
         f"\nThe table of {table.area.name}, {table.start:%d/%m/%Y}–{table.end:%d/%m/%Y} "
-        f"({table.households:,} households; rates in % of them):"
+        f"({table.households:,} households in the register; rates in % of the area's "
+        "total households, — without a population figure):"
     )
     print(f"{'':<12}" + "".join(f"{c:>11}" for c in MOVEMENT_COLUMNS))
     balanced = True
     for group, row in table.rows.items():
         print(f"{group:<12}" + "".join(f"{row[c]:>11,}" for c in MOVEMENT_COLUMNS))
         rates = [table.rate(group, c) for c in MOVEMENT_COLUMNS]
-        print(f"{'  rate %':<12}" + "".join(f"{r:>11.2f}" for r in rates))
-        came = row["at_start"] + row["newly"] + row["relapsed"]
-        went = row["escaped"] + row["to_poor"] + row["moved_away"]
-        balanced &= row["at_end"] == came - went
+        print(
+            f"{'  rate %':<12}"
+            + "".join(f"{'—':>11}" if r is None else f"{r:>11.2f}" for r in rates)
+        )
+        balanced &= row["at_end"] == movement_balance(row)
     print(
-        "at_end = at_start + newly + relapsed − escaped − to_poor − moved_away: "
+        f"at_end = at_start + {' + '.join(INCOMING)} − {' − '.join(OUTGOING)}: "
         + ("holds for both rows." if balanced else "DOES NOT HOLD.")
     )
     return balanced

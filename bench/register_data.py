@@ -209,7 +209,7 @@ def _register_load(households: int, persons: int, wards, *, seed: int, say) -> N
 
     from areas.models import Area, Level
     from households.models import Household, HouseholdStatus, Membership, Person
-    from households.rules import known_province_codes, movement
+    from households.rules import escaped_lines, known_province_codes, movement
     from households.services import prepare_person
     from vn.names import search_key
 
@@ -349,9 +349,7 @@ def _register_load(households: int, persons: int, wards, *, seed: int, say) -> N
             previous = ""
             for valid_from, classification, number, decided in decisions:
                 status_id += 1
-                escaped_before = any(
-                    d[1].startswith("escaped") for d in decisions if d[0] < valid_from
-                )
+                escaped = escaped_lines(d[1] for d in decisions if d[0] < valid_from)
                 status = {
                     "id": status_id,
                     "household_id": hid,
@@ -359,7 +357,7 @@ def _register_load(households: int, persons: int, wards, *, seed: int, say) -> N
                     "valid_from": valid_from,
                     "classification": classification,
                     "previous": previous,
-                    "movement": movement(previous, classification, escaped_before=escaped_before)
+                    "movement": movement(previous, classification, escaped=escaped)
                     if previous
                     else "",
                     "decision_number": number,

@@ -168,3 +168,14 @@ def case_household(case: Case) -> Household:
         .first()
     )
     return last.household if last else household
+
+
+def with_household_code(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """Each case with `household_code`: the household its ward's lists name, as
+    case_household says (the person's last household in the case's ward)."""
+    last = (
+        Membership.objects.filter(person=OuterRef("person"), household__ward=OuterRef("ward"))
+        .order_by("-started_on", "-pk")
+        .values("household__code")[:1]
+    )
+    return cases.annotate(household_code=Coalesce(Subquery(last), F("person__household__code")))

@@ -20,11 +20,13 @@ from django.shortcuts import get_object_or_404
 
 from areas.scope import ward_ids
 from vn.names import search_key
+from vn.numbers import ascii_digits
 
 from .access import get_household_for_user
 from .models import Closed, Household, HouseholdStatus, Left, Membership, Person, Relation
+from .rules import normal_national_id
 
-_ID_LIKE = re.compile(r"^[\d\s.]+$")
+_ID_LIKE = re.compile(r"^[0-9\s.]+$")
 
 
 def search_q(text: str) -> Q:
@@ -36,11 +38,11 @@ def search_q(text: str) -> Q:
     the user's whole scope, 90 ms for an approver's search that finds one person. Every
     household has a head, so no household is lost.
     """
-    text = (text or "").strip()
+    text = ascii_digits(text or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL
     if not text:
         return Q()
     if _ID_LIKE.match(text):
-        digits = re.sub(r"[\s.]", "", text)
+        digits = normal_national_id(text)
         found = Q(national_id=digits) if len(digits) != 9 else Q(legacy_id=digits)
         code = digits
     else:
@@ -86,8 +88,9 @@ def household_list(
     all."""
     statuses = HouseholdStatus.objects.filter(household=OuterRef("pk"))
     if year:
-        statuses = statuses.filter(year=year)
-    latest = statuses.order_by("-valid_from")
+        statuses = statuses.in_force_during(year)
+    shown = statuses.filter(classification=classification) if classification and year else statuses
+    latest = shown.order_by("-valid_from")
     households = (
         Household.objects.visible_to(user)
         .filter(search_q(q))
@@ -130,7 +133,9 @@ def _in_state(households: QuerySet[Household], state: str) -> QuerySet[Household
 
 
 def _classified(statuses: QuerySet, classification: str, year: int | None) -> Exists:
-    """The latest status (of the year, if one is chosen) has the classification.
+    """The household holds the classification: by its latest status, or, with a year, by a
+    status in force on some day of that year (a status carried from the year before
+    counts: the household is on that list in that year).
 
     As EXISTS PostgreSQL can join it. Without a year the latest status is the one not
     superseded, found by the partial index on (classification, household); a filter on
@@ -138,10 +143,7 @@ def _classified(statuses: QuerySet, classification: str, year: int | None) -> Ex
     """
     if not year:
         return Exists(statuses.latest().filter(classification=classification))
-    later = HouseholdStatus.objects.filter(
-        household=OuterRef("household"), valid_from__gt=OuterRef("valid_from"), year=year
-    )
-    return Exists(statuses.filter(~Exists(later), classification=classification))
+    return Exists(statuses.filter(classification=classification))
 
 
 def household_detail(user, pk: int) -> Household:
@@ -219,14 +221,13 @@ def _sees(user, ward_id: int) -> bool:
 def _destinations(user, household: Household, former: list[Stay]) -> None:
     """Name where each former member went: their next household (if the user may see it)
     and its ward, in one query."""
-    people = {s.person.pk for s in former if s.leave_reason != Left.DIED}
-    if not people:
-        return
+    # By the household, not the people: one query whether or not anyone left.
     later = list(
-        Membership.objects.filter(person_id__in=people)
+        Membership.objects.filter(person__memberships__household=household)
         .exclude(household=household)
         .select_related("household__ward")
         .order_by("started_on", "pk")
+        .distinct()
     )
     for stay in former:
         went = next(

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from vn.numbers import ascii_digits
+
 # Birth-registration province codes (TT 07/2016/TT-BCA, DOMAIN.md §9.1, unverified list):
 # data, not logic, so a correction is an edit of this file, and an unknown code only warns.
 PROVINCE_CODES_FILE = Path(__file__).parent / "data" / "id_province_codes.txt"
@@ -22,6 +24,12 @@ class ParsedId:
     kind: str  # "national_id" (12-digit CCCD) or "legacy_id" (9-digit CMND)
     value: str
     warnings: tuple[str, ...] = field(default=())
+
+
+def normal_national_id(raw: str) -> str:
+    """Return the number as it is stored and compared: ASCII digits (a full-width or
+    Arabic-Indic "０８９…" is the same person's "089…"), without spaces, dots or dashes."""
+    return _SEPARATORS.sub("", ascii_digits(raw or ""))
 
 
 def known_province_codes() -> frozenset[str]:
@@ -48,10 +56,10 @@ def parse_national_id(
     A 12-digit number is checked against the birth year and sex; a 9-digit legacy
     CMND is accepted as it is; there is no check digit to verify.
     """
-    value = _SEPARATORS.sub("", raw or "")
-    if re.fullmatch(r"\d{9}", value):
+    value = normal_national_id(raw)
+    if re.fullmatch(r"[0-9]{9}", value):
         return ParsedId("legacy_id", value)
-    if not value.isdigit():
+    if not re.fullmatch(r"[0-9]+", value):
         raise InvalidNationalId(_("Số định danh chỉ gồm chữ số."))
     if len(value) != 12:
         raise InvalidNationalId(
@@ -121,33 +129,52 @@ def head_count_error(relations: list[str]) -> str | None:
 POOR, NEAR_POOR = "poor", "near_poor"
 MOVED_OUT = "moved_out"
 
-# Movements (di biến động, DOMAIN.md §4.6; default definitions, to check against TT 07/2021).
+# Movements (di biến động, DOMAIN.md §4.6), as the report tables count them: a household
+# comes into a list new, as a relapse (tái nghèo, tái cận nghèo: back under a line it had
+# risen above), from the other list, or by a household event; it leaves by escaping, to
+# the other list, or by leaving the area.
 NEWLY_POOR, NEWLY_NEAR_POOR = "newly_poor", "newly_near_poor"
-RELAPSED_POOR, ESCAPED_POOR, ESCAPED_NEAR_POOR = (
-    "relapsed_poor",
-    "escaped_poor",
-    "escaped_near_poor",
-)
+RELAPSED_POOR, RELAPSED_NEAR_POOR = "relapsed_poor", "relapsed_near_poor"
+ESCAPED_POOR, ESCAPED_NEAR_POOR = "escaped_poor", "escaped_near_poor"
+NEAR_POOR_TO_POOR, POOR_TO_NEAR_POOR = "near_poor_to_poor", "poor_to_near_poor"
+MOVED_IN, SPLIT_OFF = "moved_in", "split_off"
 UNCHANGED = "unchanged"
-_ESCAPED = ("escaped_poor", "escaped_near_poor")
+RELAPSES = (RELAPSED_POOR, RELAPSED_NEAR_POOR)
+# The classifications that say a household was under a line: poor is under both.
+_UNDER = {
+    POOR: ("poor", "escaped_poor"),
+    NEAR_POOR: ("poor", "near_poor", "escaped_poor", "escaped_near_poor"),
+}
 
 
-def movement(previous: str | None, new: str, *, escaped_before: bool) -> str:
+def escaped_lines(history) -> frozenset[str]:
+    """The lines (POOR, NEAR_POOR) a household had been under, from its earlier
+    classifications: a household above such a line now has escaped it, and its return
+    under it is a relapse."""
+    held = set(history)
+    return frozenset(line for line, under in _UNDER.items() if held & set(under))
+
+
+def movement(previous: str | None, new: str, *, escaped=frozenset()) -> str:
     """The movement a new classification makes from the previous one.
 
-    previous is None for a household never classified; escaped_before says whether the
-    household had escaped poverty at some earlier time (its return is a relapse).
+    previous is None for a household never classified; escaped holds the lines the
+    household had been under before the new status (see escaped_lines).
     """
+    if new == previous:
+        return UNCHANGED
     if new == POOR:
-        if previous == POOR:
-            return UNCHANGED
-        if escaped_before or previous in _ESCAPED:
-            return RELAPSED_POOR
-        return NEWLY_POOR
-    if previous == POOR:
-        return ESCAPED_POOR  # to near-poor or out: no longer poor
+        if previous == NEAR_POOR:
+            return NEAR_POOR_TO_POOR
+        relapse = POOR in escaped or previous == "escaped_poor"
+        return RELAPSED_POOR if relapse else NEWLY_POOR
     if new == NEAR_POOR:
-        return UNCHANGED if previous == NEAR_POOR else NEWLY_NEAR_POOR
+        if previous == POOR:
+            return POOR_TO_NEAR_POOR
+        relapse = NEAR_POOR in escaped or previous in ("escaped_poor", "escaped_near_poor")
+        return RELAPSED_NEAR_POOR if relapse else NEWLY_NEAR_POOR
+    if previous == POOR:
+        return ESCAPED_POOR
     if previous == NEAR_POOR:
         return ESCAPED_NEAR_POOR
     return UNCHANGED

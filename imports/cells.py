@@ -96,7 +96,7 @@ class Readers:
 
 def national_id_text(value) -> tuple[str, bool]:
     """values.national_id_text, with a shortcut for the usual cell: twelve digits as text."""
-    if value.__class__ is str and len(value) == 12 and value.isdigit():
+    if value.__class__ is str and len(value) == 12 and value.isascii() and value.isdigit():
         return value, False
     return values.national_id_text(value)
 

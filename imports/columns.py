@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from vn import legacy
 from vn.names import search_key
 
 # Field → its label in the template and error file.
@@ -141,8 +142,19 @@ HEADER_SCAN_ROWS = 30
 
 
 def field_for(header) -> str | None:
-    """Return the field a header names, IGNORED for known extra columns, or None."""
-    key = search_key(str(header)).strip(" :.*")
+    """Return the field a header names, IGNORED for known extra columns, or None.
+
+    A header typed in TCVN3 or VNI ("Hä vµ tªn") names its field as its Unicode text does.
+    """
+    found = _field_for(str(header))
+    if found is None and legacy.may_be_legacy(str(header)):
+        for encoding in (legacy.TCVN3, legacy.VNI):
+            found = found or _field_for(legacy.decode(str(header), encoding))
+    return found
+
+
+def _field_for(header: str) -> str | None:
+    key = search_key(header).strip(" :.*")
     if not key:
         return None
     return _LOOKUP.get(key) or _LOOKUP.get(key.replace(" ", ""))

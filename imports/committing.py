@@ -186,10 +186,10 @@ def _write_statuses(plan, households, decision, history) -> None:
 
 def _movement(plan, household_id: int, classification: str) -> tuple[str, str]:
     """(previous, movement) of an imported status; a first record has neither."""
-    previous, escaped = plan.earlier.get(household_id, ("", False))
+    previous, escaped = plan.earlier.get(household_id, ("", frozenset()))
     if not previous:
         return "", ""
-    return previous, rules.movement(previous, classification, escaped_before=escaped)
+    return previous, rules.movement(previous, classification, escaped=escaped)
 
 
 def _create(model, columns: tuple, rows: list[tuple], history: dict) -> list[int]:

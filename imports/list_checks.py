@@ -16,16 +16,20 @@ def check_households(households: dict[str, HouseholdRow]) -> list[Problem]:
 
 
 def _check_heads(household: HouseholdRow) -> list[Problem]:
-    heads = [p for p in household.persons if p.relation_to_head == "head"]
-    if len(heads) == 1 or not household.persons:
+    """One head per household, counting the rows refused for another reason that name the
+    head: the household's own problems show in the same preview as its rows'."""
+    heads = sorted(
+        [p.row for p in household.persons if p.relation_to_head == "head"] + household.refused_heads
+    )
+    if len(heads) == 1:
         return []
     column = label("relation_to_head")
-    if not heads and not household.incomplete:
+    if not heads:
         message = _("Hộ %(code)s không có chủ hộ.") % {"code": household.code}
         return [Problem(household.row, column, message)]
     message = _("Hộ %(code)s có hơn một chủ hộ (chủ hộ đầu tiên ở dòng %(row)d).")
     return [
-        Problem(extra.row, column, message % {"code": household.code, "row": heads[0].row})
+        Problem(extra, column, message % {"code": household.code, "row": heads[0]})
         for extra in heads[1:]
     ]
 

@@ -12,8 +12,10 @@ from households.rules import InvalidNationalId, parse_national_id
 
 from .cells import ROW_FIELDS, Readers, Row, is_blank_or_total, label, national_id_text
 from .columns import IGNORED
+from .encodings import convert_legacy
 from .list_checks import check_households
 from .rows import Context, HouseholdRow, ParsedList, PersonRow, Problem
+from .values import text as values_text
 
 
 def without_gc(func):
@@ -36,14 +38,21 @@ def without_gc(func):
 
 
 @without_gc
-def parse_rows(rows: list[list], header: int, mapping: dict[int, str], ctx: Context) -> ParsedList:
-    """Read every data row below the header row into households and their members."""
+def parse_rows(
+    rows: list[list], header: int, mapping: dict[int, str], ctx: Context, *, formulas=None
+) -> ParsedList:
+    """Read every data row below the header row into households and their members.
+
+    formulas: the sheet's formula cells, (row, column) index → "=…", as read_upload gives.
+    """
     households: dict[str, HouseholdRow] = {}
-    problems: list[Problem] = []
     columns = {f: i for i, f in sorted(mapping.items(), reverse=True) if f != IGNORED}
+    rows, problems = convert_legacy(rows, header, columns)
     indexes = [columns.get(name) for name in ROW_FIELDS]
+    in_formulas = _formulas_by_row(formulas or {}, header, indexes)
     read_ = Readers(ctx)
     read = 0
+    skipped = set()
     for index in range(header + 1, len(rows)):
         cells = rows[index]
         line = index + 1
@@ -51,20 +60,63 @@ def parse_rows(rows: list[list], header: int, mapping: dict[int, str], ctx: Cont
         row = Row._make([cells[i] if i is not None and i < n else "" for i in indexes])
         code = read_.code[row.household_code]
         if not code and is_blank_or_total(cells):
+            skipped.add(line)
             continue
         read += 1
         row_problems: list[Problem] = []
         household = _household(row, code, line, households, row_problems, read_)
         person = _person(row, line, row_problems, read_)
+        if index in in_formulas:
+            _formula_problems(in_formulas[index], row, line, row_problems)
         problems.extend(row_problems)
         if household is not None:
-            if person is None:
-                household.incomplete = True
-            else:
+            if person is not None:
                 household.persons.append(person)
+            elif read_.relation[row.relation_to_head][1] == "head":
+                household.refused_heads.append(line)
+    if problems and skipped:  # a total line converted from TCVN3 is no cell of the list
+        problems = [p for p in problems if p.row not in skipped]
     problems.extend(check_households(households))
     problems.sort(key=lambda p: (p.row, not p.blocking))
     return ParsedList(households=households, problems=problems, rows_read=read)
+
+
+def _formulas_by_row(formulas: dict, header: int, indexes: list) -> dict[int, list]:
+    """Row index → (field, formula) of each cell of an imported column holding a formula."""
+    fields = {i: name for name, i in zip(ROW_FIELDS, indexes, strict=True) if i is not None}
+    by_row: dict[int, list[tuple[str, str]]] = {}
+    for (r, c), formula in formulas.items():
+        if r > header and c in fields:
+            by_row.setdefault(r, []).append((fields[c], formula))
+    return by_row
+
+
+def _formula_problems(formulas: list, row: Row, line: int, problems: list) -> None:
+    """A formula's stored result is read with a warning; one with none is an error, in place
+    of what its empty cell would be called ("Thiếu họ và tên")."""
+    for name, formula in formulas:
+        column = label(name)
+        shown = formula if len(formula) <= 60 else formula[:59] + "…"
+        value = getattr(row, name)
+        if value in ("", None):
+            problems[:] = [p for p in problems if p.column != column]
+            message = _(
+                "Ô này là công thức %(formula)s, không có kết quả lưu sẵn: hãy dán giá trị "
+                "(Dán đặc biệt → Giá trị) thay cho công thức."
+            ) % {"formula": shown}
+            problems.append(Problem(line, column, message))
+        else:
+            message = _(
+                "Ô này là công thức %(formula)s: đã lấy kết quả Excel lưu sẵn “%(value)s”; "
+                "hãy dán giá trị thay cho công thức."
+            ) % {"formula": shown, "value": _shown_value(value)}
+            problems.append(Problem(line, column, message, blocking=False))
+
+
+def _shown_value(value) -> str:
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    return values_text(value)
 
 
 def _household(row: Row, code: str, line, households, problems, read: Readers):

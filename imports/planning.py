@@ -10,6 +10,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from areas.models import Area, Level
+from households import rules
 from households.models import Household, HouseholdStatus, Person
 
 from . import values
@@ -122,7 +123,7 @@ def _persons_by_national_id(parsed: ParsedList, members: dict[int, list]) -> dic
     return found
 
 
-def _earlier(household_ids, year) -> dict[int, tuple[str, bool]]:
+def _earlier(household_ids, year) -> dict[int, tuple[str, frozenset[str]]]:
     """What each household was before the list's year: its status records the movement."""
     if not year:
         return {}
@@ -133,11 +134,10 @@ def _earlier(household_ids, year) -> dict[int, tuple[str, bool]]:
         "household",
         household_ids,
     )
-    earlier: dict[int, tuple[str, bool]] = {}
-    for household_id, classification, movement in sorted(rows, key=lambda r: r[0]):
-        escaped = earlier.get(household_id, ("", False))[1]
-        escaped = escaped or "escaped" in classification or "escaped" in movement
-        earlier[household_id] = (classification, escaped)
+    earlier: dict[int, tuple[str, frozenset[str]]] = {}
+    for household_id, classification, _movement in sorted(rows, key=lambda r: r[0]):
+        escaped = earlier.get(household_id, ("", frozenset()))[1]
+        earlier[household_id] = (classification, escaped | rules.escaped_lines([classification]))
     return earlier
 
 

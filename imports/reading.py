@@ -16,11 +16,15 @@ import re
 import unicodedata
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
+
+from vn import legacy
+
+from .formulas import Formulas, formula_cells
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -54,6 +58,8 @@ class UploadRefused(ValueError):
 class Sheet:
     name: str
     rows: list[list]  # cell values: str, float, int, bool, date, datetime or ""
+    # The .xlsx's formula cells, (row, column) index in rows → "=…"; rows hold their results.
+    formulas: Formulas = field(default_factory=dict)
 
 
 def read_upload(data: bytes, filename: str) -> Sheet:
@@ -69,12 +75,15 @@ def read_upload(data: bytes, filename: str) -> Sheet:
     if extension in ("xlsx", "xlsm"):
         if not data.startswith(_XLSX_MAGIC):
             raise UploadRefused(_("Tệp có đuôi .xlsx nhưng không phải là tệp Excel."))
-        _check_xlsx(data)
-        return _read_excel(data)
+        with_formulas = _check_xlsx(data)
+        sheet, first_column = _read_excel(data)
+        if with_formulas:
+            sheet.formulas = formula_cells(data, sheet.name, first_column, with_formulas)
+        return sheet
     if extension == "xls":
         if not data.startswith(_XLS_MAGIC):
             raise UploadRefused(_("Tệp có đuôi .xls nhưng không phải là tệp Excel 97–2003."))
-        return _read_excel(data)
+        return _read_excel(data)[0]
     if extension in ("csv", "txt"):
         if data.startswith((_XLSX_MAGIC, _XLS_MAGIC)):
             raise UploadRefused(_("Tệp có đuôi .csv nhưng thực ra là tệp Excel: hãy đổi đuôi."))
@@ -82,7 +91,8 @@ def read_upload(data: bytes, filename: str) -> Sheet:
     raise UploadRefused(_("Chỉ nhận tệp .xlsx, .xls hoặc .csv."))
 
 
-def _check_xlsx(data: bytes) -> None:
+def _check_xlsx(data: bytes) -> set[str]:
+    """Refuse what could hurt the server; return the entries that hold a formula tag."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
@@ -92,9 +102,11 @@ def _check_xlsx(data: bytes) -> None:
             raise UploadRefused(_("Tệp Excel có cấu trúc bất thường (quá lớn khi giải nén)."))
         if any(e.filename.lower().endswith((".zip", ".xlsx", ".xlsm")) for e in entries):
             raise UploadRefused(_("Tệp Excel chứa tệp nén lồng bên trong: không nhận."))
-        for entry in entries:
-            if not entry.is_dir():
-                _check_sheet_extent(archive, entry)
+        return {
+            entry.filename
+            for entry in entries
+            if not entry.is_dir() and _check_sheet_extent(archive, entry)
+        }
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError):
         raise UploadRefused(_("Tệp Excel bị hỏng, không mở được.")) from None
     except (RuntimeError, NotImplementedError):  # encrypted, or an unknown compression
@@ -181,18 +193,22 @@ def _last_tag_start(block: bytes) -> int | None:
     return _LAST_TAG_START.match(block).start(1)
 
 
-def _check_sheet_extent(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
+def _check_sheet_extent(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
+    """Refuse a part whose cells reach too far; return whether it holds a formula tag."""
     extent = _Extent()
     tail = b""
+    formulas = False
     with archive.open(entry) as stream:
         while chunk := stream.read(1 << 20):
             block = tail + chunk
+            formulas = formulas or b"<f" in block or b":f" in block
             tail = block[extent.scan(block) :]
             if len(tail) > _LONGEST_TAG:
                 raise UploadRefused(_("Tệp Excel có cấu trúc bất thường."))
             _check_limits(extent)
     extent.scan_rest(tail)
     _check_limits(extent)
+    return formulas
 
 
 def _check_limits(extent: _Extent) -> None:
@@ -218,7 +234,7 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def _read_excel(data: bytes) -> Sheet:
+def _read_excel(data: bytes) -> tuple[Sheet, int]:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not book.sheet_names:
@@ -229,7 +245,8 @@ def _read_excel(data: bytes) -> Sheet:
         rows = [[_clean(v) for v in row] for row in sheet.iter_rows()]
     except CalamineError:
         raise UploadRefused(_("Tệp Excel bị hỏng, không đọc được.")) from None
-    return Sheet(name=sheet.name, rows=rows)
+    # Rows start at the sheet's first row, cells at its first column holding a value.
+    return Sheet(name=sheet.name, rows=rows), (sheet.start or (0, 0))[1]
 
 
 def _read_csv(data: bytes) -> list[list]:
@@ -266,7 +283,9 @@ def _delimiter(text: str) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode CSV bytes as Excel saves them: UTF-8 (BOM or not), UTF-16, or Windows-1258."""
+    """Decode CSV bytes as Excel saves them: UTF-8 (BOM or not), UTF-16, or Windows-1258;
+    or as Windows-1252 when the bytes read as Vietnamese typed in TCVN3 or VNI, which the
+    preview then converts, cell by cell, with a warning."""
     try:
         if data.startswith(codecs.BOM_UTF8):
             return data[3:].decode("utf-8")
@@ -275,11 +294,30 @@ def decode_text(data: bytes) -> str:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            return data.decode("cp1258")
+            return _eight_bit(data)
     except UnicodeDecodeError:
         raise UploadRefused(
             _("Không đọc được bảng mã của tệp CSV: hãy lưu lại dưới dạng CSV UTF-8.")
         ) from None
+
+
+def _eight_bit(data: bytes) -> str:
+    """Windows-1258, unless the bytes read better as TCVN3 or VNI."""
+    try:
+        vietnamese = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        vietnamese = None
+    try:
+        latin = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("cp1258")  # raises: in no encoding a Vietnamese list is saved in
+    sample = latin[:20000]
+    plain = legacy.score(vietnamese[:20000] if vietnamese is not None else sample)
+    if any(legacy.score(legacy.decode(sample, e)) > plain for e in (legacy.TCVN3, legacy.VNI)):
+        return latin
+    if vietnamese is None:
+        return data.decode("cp1258")
+    return vietnamese
 
 
 # Characters no .xlsx may hold (openpyxl refuses them), as Excel's line breaks in some CSVs.

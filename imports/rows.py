@@ -39,7 +39,7 @@ class HouseholdRow:
     phone: str = ""
     classification: str = ""
     persons: list[PersonRow] = field(default_factory=list)
-    incomplete: bool = False  # a member's row was refused: its head count is not checked
+    refused_heads: list[int] = field(default_factory=list)  # refused rows naming the head
 
 
 @dataclass

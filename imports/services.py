@@ -22,7 +22,7 @@ from .planning import plan_import, ward_groups
 from .problems_file import problems_workbook
 from .reading import UploadRefused, read_upload
 from .rows import Context, ParsedList, Problem
-from .sheet_store import dump_rows, load_rows
+from .sheet_store import dump_rows, load_sheet
 
 log = logging.getLogger(__name__)
 Status = ImportJob.Status
@@ -64,7 +64,8 @@ def import_job_create(
         mapping={str(i): f for i, f in auto_mapping(headers).items()},
     )
     job.file.save(upload.name, ContentFile(data), save=False)
-    job.cells_file.save(f"{upload.name}.json", ContentFile(dump_rows(sheet.rows)), save=False)
+    cells = dump_rows(sheet.rows, sheet.formulas)
+    job.cells_file.save(f"{upload.name}.json", ContentFile(cells), save=False)
     job.save()
     return job
 
@@ -136,7 +137,7 @@ def import_preview_run(job_id: int) -> None:
         return
     job = ImportJob.objects.select_related("ward").get(pk=job_id)
     try:
-        parsed, plan, rows = _parse_and_plan(job)
+        parsed, plan, (rows, formulas) = _parse_and_plan(job)
         problems = [*parsed.problems, *plan.problems]
         problems.sort(key=lambda p: (p.row, not p.blocking))
         blocking = sum(p.blocking for p in problems)
@@ -159,16 +160,17 @@ def import_preview_run(job_id: int) -> None:
         _fail(job, e)
         return
     if problems:
-        _attach_problems_file(job, rows, problems, previewed_at=now)
+        _attach_problems_file(job, rows, problems, previewed_at=now, formulas=formulas)
 
 
 def _attach_problems_file(
-    job: ImportJob, rows: list[list], problems: list[Problem], *, previewed_at
+    job: ImportJob, rows: list[list], problems: list[Problem], *, previewed_at, formulas=None
 ) -> None:
     """Write the sheet with its problems column, unless a newer preview has been asked for."""
     storage = job.problems_file.storage
     try:
-        content = problems_workbook(rows, job.header_row, problems)
+        cells_as_text = {"formulas": formulas} if formulas else {}
+        content = problems_workbook(rows, job.header_row, problems, **cells_as_text)
         name = storage.save(
             job.problems_file.field.generate_filename(job, f"loi-{job.pk}.xlsx"),
             ContentFile(content),
@@ -221,9 +223,9 @@ def _history_reason(job: ImportJob) -> str:
     return reason % {"name": name, "id": job.pk}
 
 
-def _parse_and_plan(job: ImportJob) -> tuple[ParsedList, Plan, list]:
+def _parse_and_plan(job: ImportJob) -> tuple[ParsedList, Plan, tuple[list, dict]]:
     _progress(job, 5, _("Đang đọc tệp"))
-    rows = _cells(job)
+    rows, formulas = _sheet(job)
     _progress(job, 25, _("Đang kiểm tra từng dòng"))
     ctx = Context(
         today=timezone.localdate(),
@@ -232,7 +234,7 @@ def _parse_and_plan(job: ImportJob) -> tuple[ParsedList, Plan, list]:
         province_codes=known_province_codes(),
         create_groups=job.create_groups,
     )
-    parsed = parse_rows(rows, job.header_row, job.column_mapping(), ctx)
+    parsed = parse_rows(rows, job.header_row, job.column_mapping(), ctx, formulas=formulas)
     if "classification" in job.mapping.values() and not job.year:
         parsed.problems.append(
             Problem(
@@ -243,15 +245,21 @@ def _parse_and_plan(job: ImportJob) -> tuple[ParsedList, Plan, list]:
         )
     _progress(job, 55, _("Đang so với sổ hộ"))
     plan = plan_import(parsed, ward=job.ward, year=job.year, create_groups=job.create_groups)
-    return parsed, plan, rows
+    return parsed, plan, (rows, formulas)
 
 
 def _cells(job: ImportJob) -> list[list]:
+    return _sheet(job)[0]
+
+
+def _sheet(job: ImportJob) -> tuple[list[list], dict]:
+    """The cells of the uploaded sheet and its formula cells."""
     if job.cells_file:
         with job.cells_file.open("rb") as f:
-            return load_rows(f.read())
+            return load_sheet(f.read())
     with job.file.open("rb") as f:  # uploaded before the cells were kept
-        return read_upload(f.read(), job.original_name).rows
+        sheet = read_upload(f.read(), job.original_name)
+        return sheet.rows, sheet.formulas
 
 
 def _ward_keys(ward) -> frozenset[str]:

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from django.utils.translation import gettext as _
 
 from vn.names import search_key
+from vn.numbers import ascii_digits
 
 SEX = {
     "nam": "male",
@@ -207,7 +208,8 @@ def national_id_text(value) -> tuple[str, bool]:
         if len(digits) == 11:  # a 12-digit ID stored as a number loses its leading zero
             return "0" + digits, True
         return digits, False
-    return re.sub(r"[\s.\-]", "", text(value)), False
+    # Full-width or Arabic-Indic digits are the same number as ASCII ones (issue 12).
+    return re.sub(r"[\s.\-]", "", ascii_digits(text(value))), False
 
 
 def group_key(value) -> str:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import DeprivationIndicator, PovertyStandard
+from .models import DeprivationIndicator, PovertyStandard, ReviewTimeLimit
 
 
 class DeprivationIndicatorInline(admin.StackedInline):
@@ -32,3 +32,11 @@ class PovertyStandardAdmin(admin.ModelAdmin):
     list_filter = ["confirmed"]
     raw_id_fields = ["province"]
     inlines = [DeprivationIndicatorInline]
+
+
+@admin.register(ReviewTimeLimit)
+class ReviewTimeLimitAdmin(admin.ModelAdmin):
+    """The review's time limits in working days, e.g. the public posting (3 by default)."""
+
+    list_display = ["name", "working_days", "legal_reference", "confirmed"]
+    list_filter = ["confirmed"]

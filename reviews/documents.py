@@ -2,6 +2,7 @@
 village meeting (QĐ 24/2021/QĐ-TTg Điều 4 khoản 3–4), as PDF (ND 30/2020) and as .xlsx."""
 
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -40,6 +41,7 @@ from .models import (
     ReviewRound,
 )
 from .queries import round_items, round_people, statuses_before
+from .queries.meetings import round_groups
 
 
 @dataclass(frozen=True)
@@ -170,10 +172,25 @@ def posting_list_context(user, review: ReviewRound, *, today: date) -> dict:
 
 def meeting_assessments(review: ReviewRound, meeting: CommunityMeeting) -> dict | None:
     """The assessments as they stood when the meeting was recorded: a meeting that did not
-    pass sends the list back to assessment, and its minutes keep what was voted on."""
+    pass sends the list back to assessment, and its minutes keep what was voted on. A
+    group's meeting voted on its own households only."""
     snapshot = Assessment.history.as_of(meeting.created_at).filter(review_round_id=review.pk)
     found = {a.household_id: a for a in snapshot}
-    return found or None  # no history (a restored copy): the current assessments
+    groups = round_groups(review)
+    if len(groups) <= 1:
+        return found or None  # no history (a restored copy): the current assessments
+    if not found:
+        found = {a.household_id: a for a in review.assessments.all()}
+    mine = set(groups.get(meeting.residential_group_id, ()))
+    return {pk: a for pk, a in found.items() if pk in mine}
+
+
+_GROUP_RE = re.compile(r"^(tổ dân phố|khu phố|khóm|ấp|thôn|xóm|bản|buôn|làng|tổ)\s+", re.I)
+
+
+def _group_in_text(name: str) -> str:
+    """A residential group's name inside a sentence: "Trưởng khóm Đông An"."""
+    return _GROUP_RE.sub(lambda m: m[0].lower(), " ".join(name.split()), count=1)
 
 
 def _share(agreed: int, attendance: int) -> float:
@@ -186,9 +203,11 @@ def minutes_context(user, review: ReviewRound, meeting: CommunityMeeting) -> dic
     ward = unit_in_text(review.ward.name)
     agrees = rules.meeting_agrees(meeting.attendance, meeting.agreed)
     share = _share(meeting.agreed, meeting.attendance)
+    group = meeting.residential_group
+    where = f"{group.name}, {review.ward.name}" if group else review.ward.name
     return {
         "title": _("Biên bản họp dân ngày %(d)s – %(ward)s")
-        % {"d": meeting.held_on.strftime("%d/%m/%Y"), "ward": review.ward.name},
+        % {"d": meeting.held_on.strftime("%d/%m/%Y"), "ward": where},
         "author": _("Ban Chỉ đạo rà soát %(ward)s") % {"ward": ward},
         "landscape": False,
         "letterhead": Letterhead(
@@ -203,6 +222,7 @@ def minutes_context(user, review: ReviewRound, meeting: CommunityMeeting) -> dic
         "review": review,
         "meeting": meeting,
         "ward": ward,
+        "group": _group_in_text(group.name) if group else "",
         "held_on": document_date(meeting.held_on),
         "rows": rows,
         "counts": proposal_counts(rows),
@@ -215,7 +235,9 @@ def minutes_context(user, review: ReviewRound, meeting: CommunityMeeting) -> dic
         ],
         "recipients": Recipients(
             lines=(_("UBND %(ward)s (01 bản)") % {"ward": ward},),
-            archive=_("khóm, ấp, tổ dân phố (01 bản)"),
+            archive=_("%(group)s (01 bản)") % {"group": _group_in_text(group.name)}
+            if group
+            else _("khóm, ấp, tổ dân phố (01 bản)"),
         ),
     }
 
@@ -297,6 +319,7 @@ def minutes_workbook(context: dict) -> bytes:
     sheet.append([xlsx_value(sheet, context["review"].ward.name)])
     sheet.append([])
     facts = [
+        (_("Khóm, ấp, tổ dân phố"), context["group"]),
         (_("Ngày họp"), meeting.held_on),
         (_("Địa điểm"), meeting.place),
         (_("Chủ trì"), meeting.chaired_by),

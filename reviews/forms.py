@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from areas.models import Area
-from ui.fields import DATE_WIDGET
+from ui.fields import DATE_WIDGET, DateField, DecimalField, IntegerField
 
 from .models import Cause, ReviewKind, ReviewSource, Wish
 
@@ -27,10 +27,9 @@ class RoundOpenForm(forms.Form):
         max_value=12,
         required=False,
     )
-    reference_date = forms.DateField(
+    reference_date = DateField(
         label=gettext_lazy("Tính tuổi đến ngày"),
         required=False,
-        widget=DATE_WIDGET,
         help_text=gettext_lazy("Để trống: hôm nay."),
     )
 
@@ -73,19 +72,16 @@ class RequestForm(forms.Form):
 class AssessmentForm(forms.Form):
     """The assessment of one household: one yes/no per indicator of the round's standard."""
 
-    household_income_year = forms.IntegerField(
+    household_income_year = IntegerField(
         label=gettext_lazy("Tổng thu nhập của hộ trong 12 tháng (đồng)"),
-        min_value=0,
         required=False,
     )
-    income_per_capita = forms.IntegerField(
+    income_per_capita = IntegerField(
         label=gettext_lazy("hoặc thu nhập bình quân (đồng/người/tháng)"),
-        min_value=0,
         required=False,
     )
-    floor_area = forms.DecimalField(
+    floor_area = DecimalField(
         label=gettext_lazy("Diện tích nhà ở (m²)"),
-        min_value=0,
         max_digits=7,
         decimal_places=1,
         required=False,
@@ -157,9 +153,21 @@ class AssessmentForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
+    """A residential group's meeting; the group is chosen only when the list has several."""
+
+    residential_group = forms.ModelChoiceField(
+        label=gettext_lazy("Khóm, ấp, tổ dân phố"),
+        queryset=Area.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Các hộ chưa ghi tổ"),
+    )
     held_on = forms.DateField(label=gettext_lazy("Ngày họp"), widget=DATE_WIDGET)
     place = forms.CharField(label=gettext_lazy("Địa điểm"), max_length=255, required=False)
-    chaired_by = forms.CharField(label=gettext_lazy("Chủ trì"), max_length=120, required=False)
+    chaired_by = forms.CharField(
+        label=gettext_lazy("Chủ trì (trưởng thôn, tổ dân phố, khóm, ấp)"),
+        max_length=120,
+        required=False,
+    )
     attendance = forms.IntegerField(label=gettext_lazy("Số người dự"), min_value=1)
     agreed = forms.IntegerField(label=gettext_lazy("Số người đồng ý"), min_value=0)
     notes = forms.CharField(
@@ -168,16 +176,46 @@ class MeetingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    def __init__(self, *args, groups, without_group=False, **kwargs):
+        """groups: the round's residential groups that still need a meeting that passes, or
+        None for a list of a single group (or none), whose one meeting needs no choice;
+        without_group: households without a group still wait for theirs."""
+        super().__init__(*args, **kwargs)
+        field = self.fields["residential_group"]
+        if groups is None:
+            del self.fields["residential_group"]
+            return
+        field.queryset = groups
+        if not without_group:
+            field.required, field.empty_label = True, "---------"
+
 
 class PostingForm(forms.Form):
     posting_from = forms.DateField(label=gettext_lazy("Niêm yết từ ngày"), widget=DATE_WIDGET)
     posting_to = forms.DateField(label=gettext_lazy("đến ngày"), widget=DATE_WIDGET)
     place = forms.CharField(label=gettext_lazy("Nơi niêm yết"), max_length=255, required=False)
     complaints = forms.CharField(
-        label=gettext_lazy("Khiếu nại, phúc tra và kết quả"),
+        label=gettext_lazy("Ghi chú về niêm yết"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class ComplaintForm(forms.Form):
+    """A complaint or request for re-check received during the posting."""
+
+    received_on = forms.DateField(label=gettext_lazy("Ngày nhận"), widget=DATE_WIDGET)
+    complainant = forms.CharField(label=gettext_lazy("Người khiếu nại, đề nghị"), max_length=120)
+    content = forms.CharField(
+        label=gettext_lazy("Nội dung"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ComplaintAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=gettext_lazy("Kết quả giải quyết"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    answered_on = forms.DateField(label=gettext_lazy("Ngày trả lời"), widget=DATE_WIDGET)
 
 
 class DecisionForm(forms.Form):

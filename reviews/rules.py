@@ -1,11 +1,22 @@
 """Pure rules of the poverty review: classification under a standard, the deprivations the
 members' data proposes, the village meeting's vote and the movements table."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
-from households.rules import MOVED_OUT, NEAR_POOR, POOR, RELAPSED_POOR
+from households.rules import (
+    MOVED_IN,
+    MOVED_OUT,
+    NEAR_POOR,
+    POOR,
+    RELAPSED_NEAR_POOR,
+    RELAPSED_POOR,
+    SPLIT_OFF,
+)
+from vn.dates import working_days_between
 from vn.money import vnd
 
 # ---------------------------------------------------------------- poverty classification
@@ -214,7 +225,22 @@ DERIVERS = tuple(_DERIVERS)
 
 # The movements table (di biến động) of an area over a period: for poor and near-poor
 # households, the count at the start, what came in and went out, and the count at the end.
-MOVEMENT_COLUMNS = ("at_start", "newly", "relapsed", "escaped", "to_poor", "moved_away", "at_end")
+# Each kind of movement is a column: "from_other" and "to_other" are the moves between the
+# two lists (near-poor → poor, poor → near-poor), "moved_in" and "split_off" the households
+# the events bring (received from another ward, split off another household).
+INCOMING = ("newly", "relapsed", "from_other", "moved_in", "split_off")
+OUTGOING = ("escaped", "to_other", "moved_away")
+MOVEMENT_COLUMNS = ("at_start", *INCOMING, *OUTGOING, "at_end")
+_EVENT_COLUMNS = {
+    RELAPSED_POOR: "relapsed",
+    RELAPSED_NEAR_POOR: "relapsed",
+    MOVED_IN: "moved_in",
+    SPLIT_OFF: "split_off",
+}
+EVENT_COLUMN_MOVEMENTS = {
+    c: tuple(m for m, col in _EVENT_COLUMNS.items() if col == c)
+    for c in ("relapsed", "moved_in", "split_off")
+}
 
 
 def _group(classification: str) -> str | None:
@@ -228,10 +254,9 @@ def tally_movements(
 
     at_start and at_end count households by the classification in force; events are
     (previous, new, movement, count) for the statuses decided within the period. A
-    household that moves between the groups leaves one and joins the other: near-poor to
-    poor is "to_poor" for near-poor and "newly" for poor; poor to near-poor is "escaped"
-    for poor and "newly" for near-poor. At the end = start + newly + relapsed − escaped −
-    to_poor − moved_away whenever every status names the one it followed.
+    household that moves between the groups leaves one ("to_other") and joins the other
+    ("from_other"). Per row, at the end = start + the incoming columns − the outgoing ones
+    whenever every status names the one it followed (movement_balance).
     """
     table = {g: dict.fromkeys(MOVEMENT_COLUMNS, 0) for g in (POOR, NEAR_POOR)}
     for group, row in table.items():
@@ -246,13 +271,25 @@ def tally_movements(
         if before == after:
             continue
         if after:
-            table[after]["relapsed" if moved == RELAPSED_POOR else "newly"] += n
+            column = _EVENT_COLUMNS.get(moved, "from_other" if before else "newly")
+            table[after][column] += n
         if before:
-            table[before]["to_poor" if after == POOR else "escaped"] += n
+            table[before]["to_other" if after else "escaped"] += n
     return table
+
+
+def movement_balance(row: dict[str, int]) -> int:
+    """The count at the end the movements give: start + incoming − outgoing."""
+    return row["at_start"] + sum(row[c] for c in INCOMING) - sum(row[c] for c in OUTGOING)
 
 
 def meeting_agrees(attendance: int, agreed: int) -> bool:
     """The village meeting approves the list when at least half of those present agree
     (QĐ 24/2021/QĐ-TTg Điều 4 khoản 3); otherwise the list goes back to assessment."""
     return attendance > 0 and 2 * agreed >= attendance
+
+
+def posting_working_days(posting_from: date, posting_to: date, holidays: Collection[date]) -> int:
+    """The working days of a public posting, its first and last day included (weekends and
+    the holiday table's days not counted)."""
+    return working_days_between(posting_from - timedelta(days=1), posting_to, holidays)

@@ -13,6 +13,12 @@ urlpatterns = [
     path("<int:pk>/requests/", rounds.review_request_view, name="request"),
     path("<int:pk>/meeting/", rounds.meeting_view, name="meeting"),
     path("<int:pk>/posting/", rounds.posting_view, name="posting"),
+    path("<int:pk>/complaints/", rounds.complaint_view, name="complaint"),
+    path(
+        "<int:pk>/complaints/<int:complaint_pk>/answer/",
+        rounds.complaint_answer_view,
+        name="complaint_answer",
+    ),
     path("<int:pk>/decision/", rounds.decision_view, name="decision"),
     path("<int:pk>/households/<int:household_pk>/", rounds.assessment_view, name="assessment"),
     path(

@@ -23,6 +23,7 @@ PERSONAL_DATA = (
     "ReviewItem",
     "Assessment",
     "CommunityMeeting",
+    "PostingComplaint",
 )
 _MODEL = "|".join(PERSONAL_DATA)
 # Personal data is reached through visible_to() or an access helper, never directly: not

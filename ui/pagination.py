@@ -3,6 +3,8 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
+from vn.numbers import parse_id
+
 
 @dataclass
 class LookaheadPage:
@@ -37,17 +39,23 @@ class LookaheadPage:
         return (self.number - 1) * self.per_page + len(self.object_list)
 
 
+# No list has this many pages; a larger page= would overflow the query's OFFSET.
+MAX_PAGE = 100_000
+
+
+def page_number(raw) -> int:
+    """The page a ?page= asks for: 1 for anything that is not a page number."""
+    return min(parse_id(raw) or 1, MAX_PAGE)
+
+
 def lookahead_page(queryset: QuerySet, per_page: int, number) -> LookaheadPage:
-    try:
-        number = max(1, int(number))
-    except (TypeError, ValueError):
-        number = 1
+    number = page_number(number)
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
     return LookaheadPage(rows[:per_page], number, per_page, has_next=len(rows) > per_page)
 
 
 def counted_page(queryset: QuerySet, per_page: int, number):
-    page = Paginator(queryset, per_page).get_page(number)
+    page = Paginator(queryset, per_page).get_page(page_number(number))
     page.counted = True
     return page

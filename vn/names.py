@@ -26,3 +26,22 @@ def user_display_name(user) -> str:
     """Return the user's name in Vietnamese order (family name first), or the username."""
     full = " ".join(part for part in (user.last_name, user.first_name) if part)
     return full or user.get_username()
+
+
+# Characters no name, code, address or note needs, and that break pages, PDFs or the
+# database later: control characters (NUL is refused by PostgreSQL), zero-width and
+# bidirectional formatting characters (Cf), private-use and lone surrogates, and the
+# Unicode line and paragraph separators. A note may hold tabs and line breaks.
+_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+_LINE_BREAKS = frozenset("\t\n\r")
+
+
+def forbidden_characters(text: str, *, multiline: bool = False) -> list[str]:
+    """Return the characters of the text a stored value must not hold, as U+XXXX."""
+    allowed = _LINE_BREAKS if multiline else frozenset()
+    found = {
+        c
+        for c in text or ""
+        if unicodedata.category(c) in _FORBIDDEN_CATEGORIES and c not in allowed
+    }
+    return sorted(f"U+{ord(c):04X}" for c in found)

@@ -14,6 +14,7 @@ from households.queries import classifications_on
 from ui.spreadsheets import xlsx_cell, xlsx_value
 from vn.dates import month_end
 
+from ..access import with_household_code
 from ..models import Case, CaseStatus, Category
 from ..queries import RuleData, case_facts, rule_data
 from .wording import PENSION_CODE, Terms, month_terms, month_text
@@ -37,7 +38,7 @@ def beneficiary_rows(user, *, month: date, ward: Area | None = None) -> list[Lis
     cases = Case.objects.visible_to(user).filter(status=CaseStatus.ACTIVE)
     if ward is not None:
         cases = cases.filter(ward=ward)
-    cases = list(cases.select_related("person__household", "ward"))
+    cases = list(with_household_code(cases.select_related("person__household", "ward")))
     statuses = classifications_on({c.person_id for c in cases}, month_end(month))
     orders = dict(Category.objects.values_list("code", "order"))
     data: dict[int | None, RuleData] = {}
@@ -62,7 +63,7 @@ def beneficiary_rows(user, *, month: date, ward: Area | None = None) -> list[Lis
                 if person.birth_year_only and person.birth_date
                 else person.birth_date,
                 national_id=person.national_id or person.legacy_id,
-                household_code=person.household.code,
+                household_code=case.household_code,
                 ward=case.ward.name,
                 start_month=case.start_month,
                 sort_name=f"{case.ward.name}\n{person.search_name}\n{case.pk:09d}",

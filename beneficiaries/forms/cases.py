@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy
 
 from areas.models import Area
 from households.models import Household, Person
-from ui.fields import DATE_WIDGET, DIGIT_SEPARATORS, MoneyField
-from vn.names import search_key
+from households.rules import normal_national_id
+from ui.fields import DATE_WIDGET, DateField, MoneyField, TextField
+from vn.names import forbidden_characters, search_key
+from vn.numbers import parse_id
 
 from ..models import Benefit, CaseStatus
 from .choices import DOCUMENT_CHOICES, GROUP_CHOICES
@@ -18,7 +20,7 @@ from .fields import flags_field, not_future
 
 
 class CaseFilterForm(forms.Form):
-    q = forms.CharField(
+    q = TextField(
         label=gettext_lazy("Tìm kiếm"),
         required=False,
         widget=forms.SearchInput(
@@ -48,8 +50,8 @@ class CaseFilterForm(forms.Form):
 
     def clean_q(self):
         text = self.cleaned_data["q"].strip()
-        digits = DIGIT_SEPARATORS.sub("", text)
-        if digits.isdigit():
+        digits = normal_national_id(text)
+        if digits.isascii() and digits.isdigit():
             return {"national_id": digits}
         return {"search_name": search_key(text)} if text else {}
 
@@ -57,7 +59,7 @@ class CaseFilterForm(forms.Form):
 class CaseOpenForm(forms.Form):
     """An application: the person (by national ID, or household and member) and the dossier."""
 
-    national_id = forms.CharField(
+    national_id = TextField(
         label=gettext_lazy("Số định danh (CCCD)"),
         max_length=20,
         required=False,
@@ -66,7 +68,7 @@ class CaseOpenForm(forms.Form):
     ward = forms.ModelChoiceField(
         label=gettext_lazy("Xã, phường"), queryset=Area.objects.none(), required=False
     )
-    household = forms.CharField(
+    household = TextField(
         label=gettext_lazy("hoặc mã hộ"),
         max_length=30,
         required=False,
@@ -104,7 +106,7 @@ class CaseOpenForm(forms.Form):
         initial=0,
         required=False,
     )
-    disability_certified_on = forms.DateField(
+    disability_certified_on = DateField(
         label=gettext_lazy("Ngày cấp giấy xác nhận khuyết tật"),
         required=False,
         widget=DATE_WIDGET,
@@ -120,7 +122,7 @@ class CaseOpenForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    applied_on = forms.DateField(label=gettext_lazy("Ngày nộp hồ sơ"), widget=DATE_WIDGET)
+    applied_on = DateField(label=gettext_lazy("Ngày nộp hồ sơ"), widget=DATE_WIDGET)
 
     def __init__(self, *args, user, wards, lookup=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,13 +161,13 @@ class CaseOpenForm(forms.Form):
 
     def _household_from(self, data) -> Household | None:
         """The household the typed code names in the user's wards, if exactly one."""
-        code = (data.get(self.add_prefix("household")) or "").strip().upper()
-        if not code:
-            return None
+        code = str(data.get(self.add_prefix("household")) or "").strip().upper()
+        if not code or len(code) > 30 or forbidden_characters(code):
+            return None  # the field's own validation says what is wrong
         households = Household.objects.visible_to(self.user, write=True).filter(code__iexact=code)
-        ward = data.get(self.add_prefix("ward")) if "ward" in self.fields else None
-        if ward and str(ward).isdigit():
-            households = households.filter(ward_id=int(ward))
+        ward = parse_id(data.get(self.add_prefix("ward"))) if "ward" in self.fields else None
+        if ward:
+            households = households.filter(ward_id=ward)
         found = list(households.select_related("ward")[:2])
         return found[0] if len(found) == 1 else None
 
@@ -178,7 +180,7 @@ class CaseOpenForm(forms.Form):
         return self.cleaned_data["children_raised"] or 0
 
     def clean_national_id(self):
-        return DIGIT_SEPARATORS.sub("", self.cleaned_data["national_id"])
+        return normal_national_id(self.cleaned_data["national_id"])
 
     def clean_disability_certified_on(self):
         return not_future(self.cleaned_data["disability_certified_on"])

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ui.fields import DATE_WIDGET, MoneyField, MonthField
+from ui.fields import DATE_WIDGET, DateField, MoneyField, MonthField
 
 from ..models import Service, TerminationReason
 from .fields import flags_field, not_future
@@ -12,7 +12,7 @@ from .fields import flags_field, not_future
 
 class ScreenForm(forms.Form):
     prefix = "screen"
-    screened_on = forms.DateField(label=gettext_lazy("Ngày xét duyệt"), widget=DATE_WIDGET)
+    screened_on = DateField(label=gettext_lazy("Ngày xét duyệt"), widget=DATE_WIDGET)
     note = forms.CharField(
         label=gettext_lazy("Kết quả xét duyệt, niêm yết"),
         required=False,
@@ -26,7 +26,7 @@ class ScreenForm(forms.Form):
 class DecisionFields(forms.Form):
     """A decision of the ward chair: date, signer and number (blank: the next of the year)."""
 
-    decided_on = forms.DateField(label=gettext_lazy("Ngày quyết định"), widget=DATE_WIDGET)
+    decided_on = DateField(label=gettext_lazy("Ngày quyết định"), widget=DATE_WIDGET)
     signer = forms.CharField(label=gettext_lazy("Người ký"), max_length=120)
     number = forms.CharField(
         label=gettext_lazy("Số quyết định"),
@@ -45,7 +45,7 @@ class GrantForm(DecisionFields):
 
 class RefuseForm(forms.Form):
     prefix = "refuse"
-    refused_on = forms.DateField(label=gettext_lazy("Ngày trả lời"), widget=DATE_WIDGET)
+    refused_on = DateField(label=gettext_lazy("Ngày trả lời"), widget=DATE_WIDGET)
     note = forms.CharField(
         label=gettext_lazy("Lý do không đủ điều kiện"), widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -84,7 +84,7 @@ class AdjustForm(DecisionFields):
 
 class SuspendForm(forms.Form):
     prefix = "suspend"
-    on = forms.DateField(label=gettext_lazy("Tạm dừng từ ngày"), widget=DATE_WIDGET)
+    on = DateField(label=gettext_lazy("Tạm dừng từ ngày"), widget=DATE_WIDGET)
     note = forms.CharField(
         label=gettext_lazy("Lý do tạm dừng"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -96,7 +96,7 @@ class SuspendForm(forms.Form):
 
 class ResumeForm(forms.Form):
     prefix = "resume"
-    on = forms.DateField(label=gettext_lazy("Hưởng lại từ ngày"), widget=DATE_WIDGET)
+    on = DateField(label=gettext_lazy("Hưởng lại từ ngày"), widget=DATE_WIDGET)
     note = forms.CharField(
         label=gettext_lazy("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -115,7 +115,7 @@ class UnpaidForm(forms.Form):
 
 class CollectedForm(forms.Form):
     prefix = "collected"
-    on = forms.DateField(label=gettext_lazy("Ngày nhận tiền"), widget=DATE_WIDGET)
+    on = DateField(label=gettext_lazy("Ngày nhận tiền"), widget=DATE_WIDGET)
 
     def clean_on(self):
         return not_future(self.cleaned_data["on"])
@@ -127,7 +127,7 @@ class TerminateForm(DecisionFields):
         label=gettext_lazy("Lý do thôi hưởng"),
         choices=[("", gettext_lazy("— Chọn —")), *TerminationReason.choices],
     )
-    happened_on = forms.DateField(
+    happened_on = DateField(
         label=gettext_lazy("Ngày xảy ra sự việc"),
         widget=DATE_WIDGET,
         help_text=gettext_lazy("Thôi hưởng từ tháng sau tháng này (khoản 2 Điều 8)."),
@@ -144,7 +144,7 @@ class TerminateForm(DecisionFields):
 
 class DeathForm(forms.Form):
     prefix = "death"
-    died_on = forms.DateField(label=gettext_lazy("Ngày mất"), widget=DATE_WIDGET)
+    died_on = DateField(label=gettext_lazy("Ngày mất"), widget=DATE_WIDGET)
     signer = forms.CharField(
         label=gettext_lazy("Người ký quyết định thôi hưởng"), max_length=120, required=False
     )
@@ -162,7 +162,7 @@ class DeathForm(forms.Form):
 
 class NoteForm(forms.Form):
     prefix = "note"
-    written_on = forms.DateField(label=gettext_lazy("Ngày"), widget=DATE_WIDGET)
+    written_on = DateField(label=gettext_lazy("Ngày"), widget=DATE_WIDGET)
     text = forms.CharField(label=gettext_lazy("Ghi chép"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -172,8 +172,8 @@ class ReferralForm(forms.Form):
         label=gettext_lazy("Chuyển đến"), choices=[("", gettext_lazy("— Chọn —")), *Service.choices]
     )
     purpose = forms.CharField(label=gettext_lazy("Nội dung"), max_length=255)
-    referred_on = forms.DateField(label=gettext_lazy("Ngày chuyển"), widget=DATE_WIDGET)
-    follow_up_on = forms.DateField(
+    referred_on = DateField(label=gettext_lazy("Ngày chuyển"), widget=DATE_WIDGET)
+    follow_up_on = DateField(
         label=gettext_lazy("Ngày theo dõi lại"), required=False, widget=DATE_WIDGET
     )
 

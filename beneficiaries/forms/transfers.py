@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from areas.models import Area
 from areas.queries import vietnamese_order
 from households.rules import InvalidNationalId, parse_national_id
-from ui.fields import DATE_WIDGET
+from ui.fields import DATE_WIDGET, DateField
 
 from .fields import not_future
 
@@ -18,7 +18,7 @@ class TransferOutForm(forms.Form):
     blank for another province or an unknown place)."""
 
     prefix = "transfer_out"
-    moved_on = forms.DateField(label=gettext_lazy("Ngày chuyển đi"), widget=DATE_WIDGET)
+    moved_on = DateField(label=gettext_lazy("Ngày chuyển đi"), widget=DATE_WIDGET)
     to_ward = forms.ModelChoiceField(
         label=gettext_lazy("Chuyển đến xã, phường"),
         queryset=Area.objects.none(),

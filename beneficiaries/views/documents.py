@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from areas.models import Area
 from ui.documents import XLSX_CONTENT_TYPE, ascii_filename, document_response, file_response
 from vn.dates import month_start
+from vn.numbers import parse_id
 
 from ..access import get_decision_for_user, get_ward_for_user
 from ..documents.beneficiary_list import beneficiaries_workbook, beneficiary_rows
@@ -31,9 +32,10 @@ def decision_pdf_view(request, event_pk):
 def _ward_param(user, raw: str | None) -> Area | None:
     if not raw:
         return None
-    if not raw.isdigit():
+    pk = parse_id(raw)
+    if pk is None:
         raise Http404
-    return get_ward_for_user(user, int(raw))
+    return get_ward_for_user(user, pk)
 
 
 def _month_param(raw: str | None) -> date:

@@ -8,6 +8,7 @@ from areas.queries import wards_visible_to
 from areas.scope import can_write_any_ward
 from ui.pagination import counted_page
 
+from ..access import with_household_code
 from ..forms.cases import CaseFilterForm
 from ..models import Case
 
@@ -21,7 +22,9 @@ def case_list_view(request):
     form = CaseFilterForm(request.GET, wards=wards)
     form.is_valid()  # an invalid field is shown with its error; the valid ones still filter
     filters = form.cleaned_data
-    cases = Case.objects.visible_to(request.user).select_related("person__household", "ward")
+    cases = with_household_code(
+        Case.objects.visible_to(request.user).select_related("person__household", "ward")
+    )
     if filters.get("ward"):
         cases = cases.filter(ward=filters["ward"])
     if filters.get("status"):

@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from areas.queries import ward_choices
+from vn.numbers import parse_id
 
 from ..worklists import ward_summary, worklists
+from ..worklists.clashes import identity_clashes
 
 
 @login_required
@@ -19,9 +21,9 @@ def worklists_view(request):
     chosen = request.GET.get("ward", "")
     if chosen:
         # Another office's ward is answered as missing, as its cases would be.
-        if not chosen.isdecimal() or int(chosen) not in {pk for pk, _name in wards}:
+        ward_id = parse_id(chosen)
+        if ward_id not in {pk for pk, _name in wards}:
             raise Http404
-        ward_id = int(chosen)
     elif len(wards) == 1:
         ward_id = wards[0][0]
     today = timezone.localdate()
@@ -36,4 +38,5 @@ def worklists_view(request):
         context["summary"] = ward_summary(request.user, today=today, wards=wards)
         return render(request, "beneficiaries/worklist_summary.html", context)
     context["lists"] = worklists(request.user, today=today, ward_id=ward_id)
+    context["clashes"] = identity_clashes(request.user, ward_id=ward_id)
     return render(request, "beneficiaries/worklists.html", context)

@@ -2,17 +2,31 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from areas.models import Area
-from ui.fields import DATE_WIDGET
+from ui.fields import (
+    EARLIEST_DATE,
+    DateField,
+    IntegerField,
+    TextField,
+    YearField,
+)
 from vn.names import clean_name
+from vn.numbers import INTEGER_MAX, ascii_digits
 
 from ..models import Classification, DisabilityLevel, Education, HouseholdStatus, Relation, Sex
 from ..rules import InvalidNationalId, head_count_error, parse_birth, parse_national_id
 
 CHOOSE = ("", gettext_lazy("— Chọn —"))
+
+
+def _today():
+    return timezone.localdate()
+
+
 # A yes/no the officer may not know yet: NullBooleanField reads "unknown" as None.
 YES_NO_UNKNOWN_WIDGET = forms.Select(
     choices=[
@@ -24,7 +38,7 @@ YES_NO_UNKNOWN_WIDGET = forms.Select(
 
 
 class HouseholdFilterForm(forms.Form):
-    q = forms.CharField(
+    q = TextField(
         label=gettext_lazy("Tìm kiếm"),
         required=False,
         widget=forms.SearchInput(
@@ -48,8 +62,9 @@ class HouseholdFilterForm(forms.Form):
         choices=[("", gettext_lazy("Tất cả"))] + Classification.choices,
         required=False,
     )
-    year = forms.IntegerField(
-        label=gettext_lazy("Năm"), required=False, min_value=2000, max_value=2100
+    # In force on some day of the year: a status carried from the year before counts.
+    year = YearField(
+        label=gettext_lazy("Áp dụng trong năm"), required=False, min_value=2000, max_value=2100
     )
     state = forms.ChoiceField(
         label=gettext_lazy("Tình trạng"),
@@ -98,18 +113,18 @@ class HouseholdForm(PlaceForm):
         required=False,
         empty_label=gettext_lazy("— Không thuộc tổ nào —"),
     )
-    code = forms.CharField(label=gettext_lazy("Mã hộ"), max_length=30)
-    address = forms.CharField(label=gettext_lazy("Địa chỉ"), max_length=255, required=False)
+    code = TextField(label=gettext_lazy("Mã hộ"), max_length=30)
+    address = TextField(label=gettext_lazy("Địa chỉ"), max_length=255, required=False)
     phone = forms.RegexField(
         label=gettext_lazy("Điện thoại"),
         regex=r"^[0-9 +().\-]{8,20}$",
         required=False,
         error_messages={"invalid": gettext_lazy("Số điện thoại không hợp lệ.")},
     )
-    notes = forms.CharField(
+    notes = TextField(
         label=gettext_lazy("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = IntegerField(widget=forms.HiddenInput, required=False, max_value=INTEGER_MAX)
 
     def __init__(self, *args, wards, groups, **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,18 +133,18 @@ class HouseholdForm(PlaceForm):
 
 class MemberForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    full_name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=120)
+    full_name = TextField(label=gettext_lazy("Họ và tên"), max_length=120)
     relation_to_head = forms.ChoiceField(
         label=gettext_lazy("Quan hệ với chủ hộ"), choices=[CHOOSE, *Relation.choices]
     )
     sex = forms.ChoiceField(label=gettext_lazy("Giới tính"), choices=[CHOOSE, *Sex.choices])
-    birth = forms.CharField(
+    birth = TextField(
         label=gettext_lazy("Ngày sinh"),
         required=False,
         widget=forms.TextInput(attrs={"placeholder": gettext_lazy("nn/tt/nnnn hoặc năm")}),
     )
-    national_id = forms.CharField(label=gettext_lazy("Số CCCD/CMND"), max_length=20, required=False)
-    ethnicity = forms.CharField(
+    national_id = TextField(label=gettext_lazy("Số CCCD/CMND"), max_length=20, required=False)
+    ethnicity = TextField(
         label=gettext_lazy("Dân tộc"), max_length=40, required=False, initial="Kinh"
     )
     disability_level = forms.ChoiceField(
@@ -142,7 +157,7 @@ class MemberForm(forms.Form):
         required=False,
         widget=YES_NO_UNKNOWN_WIDGET,
     )
-    health_insurance_number = forms.CharField(
+    health_insurance_number = TextField(
         label=gettext_lazy("Mã thẻ BHYT"), max_length=15, required=False
     )
     in_school = forms.NullBooleanField(
@@ -155,12 +170,8 @@ class MemberForm(forms.Form):
         choices=[("", gettext_lazy("Chưa rõ")), *Education.choices],
         required=False,
     )
-    deceased_on = forms.DateField(
-        label=gettext_lazy("Ngày mất"), required=False, widget=DATE_WIDGET
-    )
-    moved_out_on = forms.DateField(
-        label=gettext_lazy("Ngày chuyển đi"), required=False, widget=DATE_WIDGET
-    )
+    deceased_on = DateField(label=gettext_lazy("Ngày mất"), required=False, latest=_today)
+    moved_out_on = DateField(label=gettext_lazy("Ngày chuyển đi"), required=False, latest=_today)
 
     def clean_health_insurance_number(self):
         return self.cleaned_data["health_insurance_number"].replace(" ", "").upper()
@@ -170,11 +181,17 @@ class MemberForm(forms.Form):
 
     def clean_birth(self):
         try:
-            return parse_birth(self.cleaned_data["birth"])
+            birth = parse_birth(ascii_digits(self.cleaned_data["birth"]))
         except ValueError:
             raise ValidationError(
                 _("Ngày sinh không hợp lệ: nhập ngày/tháng/năm (như 05/06/1980) hoặc chỉ năm sinh.")
             ) from None
+        if birth[0] and not EARLIEST_DATE <= birth[0] <= _today():
+            raise ValidationError(
+                _("Ngày sinh phải từ năm %(earliest)d đến hôm nay.")
+                % {"earliest": EARLIEST_DATE.year}
+            )
+        return birth
 
     def clean(self):
         data = super().clean()
@@ -231,11 +248,19 @@ MemberFormSet = forms.formset_factory(
 
 
 class StatusForm(forms.ModelForm):
+    # A status is for a year of the register's standards: none before 2000, none past next year.
+    year = YearField(label=gettext_lazy("Năm"), min_value=2000)
+    decision_number = TextField(label=gettext_lazy("Số quyết định"), max_length=50, required=False)
+    decision_date = DateField(label=gettext_lazy("Ngày quyết định"), required=False, latest=_today)
+    reason = TextField(
+        label=gettext_lazy("Lý do"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
     class Meta:
         model = HouseholdStatus
         fields = ["year", "classification", "decision_number", "decision_date", "reason"]
-        widgets = {"decision_date": DATE_WIDGET, "reason": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["classification"].choices = [CHOOSE, *Classification.choices]
+        self.fields["year"].max_value = timezone.localdate().year + 1

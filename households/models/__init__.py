@@ -1,5 +1,6 @@
 """The household register: households, persons and their dated statuses."""
 
+from .identity import IdentityClash
 from .membership import Joined, Left, Membership
 from .register import (
     Classification,
@@ -21,6 +22,7 @@ __all__ = [
     "Education",
     "Household",
     "HouseholdStatus",
+    "IdentityClash",
     "Joined",
     "Left",
     "Membership",

@@ -252,6 +252,13 @@ class HouseholdStatusQuerySet(models.QuerySet):
             Q(superseded_on__isnull=True) | Q(superseded_on__gt=day), valid_from__lte=day
         )
 
+    def in_force_during(self, year: int) -> "HouseholdStatusQuerySet":
+        """The statuses in force on some day of the year, whatever year they are for."""
+        return self.filter(
+            Q(superseded_on__isnull=True) | Q(superseded_on__gt=date(year, 1, 1)),
+            valid_from__lte=date(year, 12, 31),
+        )
+
     def latest(self) -> "HouseholdStatusQuerySet":
         """Each household's latest status, whatever day it holds from."""
         return self.filter(superseded_on__isnull=True)
@@ -271,6 +278,9 @@ class Movement(models.TextChoices):
     NEWLY_POOR = "newly_poor", _("Hộ nghèo phát sinh mới")
     NEWLY_NEAR_POOR = "newly_near_poor", _("Hộ cận nghèo phát sinh mới")
     RELAPSED_POOR = "relapsed_poor", _("Hộ tái nghèo")
+    RELAPSED_NEAR_POOR = "relapsed_near_poor", _("Hộ tái cận nghèo")
+    NEAR_POOR_TO_POOR = "near_poor_to_poor", _("Hộ cận nghèo chuyển thành hộ nghèo")
+    POOR_TO_NEAR_POOR = "poor_to_near_poor", _("Hộ nghèo chuyển thành hộ cận nghèo")
     ESCAPED_POOR = "escaped_poor", _("Hộ thoát nghèo")
     ESCAPED_NEAR_POOR = "escaped_near_poor", _("Hộ thoát cận nghèo")
     MOVED_OUT = "moved_out", _("Chuyển đi nơi khác")

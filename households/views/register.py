@@ -14,6 +14,7 @@ from areas.queries import (
 )
 from areas.scope import can_write_any_ward, can_write_ward
 from ui.pagination import counted_page, lookahead_page
+from vn.numbers import parse_id
 
 from ..access import get_household_for_user
 from ..forms.register import (
@@ -42,8 +43,7 @@ from .events import MENU as EVENT_MENU
 @require_GET
 def household_list_view(request):
     # Only the chosen ward's groups: a province has thousands of them.
-    ward_id = request.GET.get("ward", "")
-    groups = residential_groups_of_ward(request.user, int(ward_id) if ward_id.isdigit() else None)
+    groups = residential_groups_of_ward(request.user, parse_id(request.GET.get("ward")))
     wards = wards_visible_to(request.user)
     form = HouseholdFilterForm(
         request.GET,

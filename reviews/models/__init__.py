@@ -4,11 +4,13 @@ from .rounds import (
     Assessment,
     Cause,
     CommunityMeeting,
+    PostingComplaint,
     ReviewItem,
     ReviewKind,
     ReviewRound,
     ReviewSource,
     ReviewStage,
+    ReviewTimeLimit,
     Wish,
 )
 from .standards import BasicService, DeprivationIndicator, PovertyStandard
@@ -19,11 +21,13 @@ __all__ = [
     "Cause",
     "CommunityMeeting",
     "DeprivationIndicator",
+    "PostingComplaint",
     "PovertyStandard",
     "ReviewItem",
     "ReviewKind",
     "ReviewRound",
     "ReviewSource",
     "ReviewStage",
+    "ReviewTimeLimit",
     "Wish",
 ]

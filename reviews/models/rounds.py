@@ -79,7 +79,7 @@ class ReviewRound(models.Model):
     posting_from = models.DateField(_("niêm yết từ ngày"), null=True, blank=True)
     posting_to = models.DateField(_("niêm yết đến ngày"), null=True, blank=True)
     posting_place = models.CharField(_("nơi niêm yết"), max_length=255, blank=True)
-    complaints = models.TextField(_("khiếu nại, phúc tra"), blank=True)
+    complaints = models.TextField(_("ghi chú về niêm yết"), blank=True)
     decision_number = models.CharField(_("số quyết định"), max_length=50, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
     decision_signer = models.CharField(_("người ký"), max_length=120, blank=True)
@@ -146,9 +146,19 @@ class ReviewItem(models.Model):
 
 
 class CommunityMeeting(models.Model):
-    """The village meeting: the list needs the agreement of at least half of those present."""
+    """The meeting of a residential group (thôn, tổ dân phố, khóm, ấp), chaired by its head:
+    the group's households on the list need the agreement of at least half of those present
+    (QĐ 24/2021 Điều 4 khoản 3). No group: the one meeting of a ward without groups."""
 
     review_round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="meetings")
+    residential_group = models.ForeignKey(
+        Area,
+        verbose_name=_("tổ dân phố, thôn, khóm, ấp"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     held_on = models.DateField(_("ngày họp"))
     place = models.CharField(_("địa điểm"), max_length=255, blank=True)
     chaired_by = models.CharField(_("chủ trì"), max_length=120, blank=True)
@@ -167,7 +177,65 @@ class CommunityMeeting(models.Model):
         ordering = ["review_round", "held_on", "pk"]
 
     def __str__(self) -> str:
-        return _("Họp dân ngày %(d)s") % {"d": self.held_on.strftime("%d/%m/%Y")}
+        held = {"d": self.held_on.strftime("%d/%m/%Y")}
+        if self.residential_group_id:
+            held["g"] = self.residential_group.name
+            return _("Họp dân %(g)s ngày %(d)s") % held
+        return _("Họp dân ngày %(d)s") % held
+
+
+class PostingComplaint(models.Model):
+    """A complaint or request for re-check (phúc tra) received while the list is posted, and
+    its answer: the decision waits for every answer (QĐ 24/2021 Điều 4 khoản 4)."""
+
+    review_round = models.ForeignKey(
+        ReviewRound, on_delete=models.CASCADE, related_name="posting_complaints"
+    )
+    received_on = models.DateField(_("ngày nhận"))
+    complainant = models.CharField(_("người khiếu nại, đề nghị"), max_length=120)
+    content = models.TextField(_("nội dung"))
+    answer = models.TextField(_("kết quả giải quyết"), blank=True)
+    answered_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("khiếu nại khi niêm yết")
+        verbose_name_plural = _("khiếu nại khi niêm yết")
+        ordering = ["review_round", "received_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.received_on:%d/%m/%Y} {self.complainant}"
+
+
+class ReviewTimeLimit(models.Model):
+    """A step of the review counted in working days, editable while unconfirmed: the
+    public posting lasts 3 working days by default (DOMAIN.md §4.3, [unverified])."""
+
+    POSTING = "public_posting"
+    # The seeded row, [unverified] (DOMAIN.md §4.3): the admin corrects it, nothing reads it
+    # except to create a missing row.
+    POSTING_DEFAULT = {
+        "name": "Niêm yết công khai danh sách hộ nghèo, hộ cận nghèo",
+        "working_days": 3,
+        "legal_reference": "QĐ 24/2021/QĐ-TTg Điều 4 khoản 4",
+        "confirmed": False,
+    }
+
+    step = models.CharField(_("bước"), max_length=30, unique=True)
+    name = models.CharField(_("tên"), max_length=255)
+    working_days = models.PositiveSmallIntegerField(_("số ngày làm việc"))
+    legal_reference = models.CharField(_("căn cứ pháp lý"), max_length=255)
+    confirmed = models.BooleanField(_("đã xác nhận"), default=False)
+
+    class Meta:
+        verbose_name = _("thời hạn trong rà soát")
+        verbose_name_plural = _("thời hạn trong rà soát")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class AssessmentQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from households import rules as register
 from households.models import Household, HouseholdStatus, Membership, Relation
 from households.queries import members_on
 from vn.dates import age_on
@@ -24,16 +25,20 @@ def statuses_before(households: QuerySet[Household], day: date) -> dict[int, str
     return dict(rows.iterator())
 
 
-def escaped_households(households: QuerySet[Household], day: date) -> set[int]:
-    """Households that escaped poverty or near-poverty at some time before the day."""
-    escaped = ("escaped_poor", "escaped_near_poor")
-    return set(
-        HouseholdStatus.objects.filter(
-            Q(classification__in=escaped) | Q(movement__in=escaped),
-            household__in=households.values("pk"),
-            valid_from__lt=day,
-        ).values_list("household_id", flat=True)
+def escaped_households(households: QuerySet[Household], day: date) -> dict[int, frozenset]:
+    """The lines (poor, near-poor) each household had been under before the day: above
+    one now, it has escaped it (households.rules.escaped_lines)."""
+    held: dict[int, set[str]] = {}
+    rows = (
+        HouseholdStatus.objects.filter(household__in=households.values("pk"), valid_from__lt=day)
+        .filter(classification__in=("poor", "near_poor", "escaped_poor", "escaped_near_poor"))
+        .order_by()
+        .values_list("household_id", "classification")
+        .distinct()
     )
+    for household_id, classification in rows:
+        held.setdefault(household_id, set()).add(classification)
+    return {pk: register.escaped_lines(history) for pk, history in held.items()}
 
 
 def member_facts(household: Household, day: date) -> list[rules.MemberFacts]:

@@ -14,6 +14,7 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from areas.models import Area, Level
+from areas.queries import Population, population_on
 from areas.scope import ward_ids
 from households.models import Household, HouseholdStatus
 
@@ -27,13 +28,23 @@ class MovementTable:
     area: Area
     start: date
     end: date
-    households: int  # in the area (the denominator of the rates)
+    households: int  # in the register during the period: never the base of a rate
     rows: dict[str, dict[str, int]]  # group → column → count
+    population_start: Population | None = None  # the area's totals on the first day
+    population_end: Population | None = None  # and on the last
+
+    def base(self, column: str) -> Population | None:
+        """The area's totals a column's rate is over: the last day's for the households at
+        the end, the first day's for the start and every movement (a movement's rate, like
+        the plans' "giảm 0,1 %", is a share of the households there were)."""
+        return self.population_end if column == "at_end" else self.population_start
 
     def rate(self, group: str, column: str) -> float | None:
-        if not self.households:
+        """Percent of all households of the area (AreaPopulation), None without a figure."""
+        base = self.base(column)
+        if base is None or not base.households:
             return None
-        return 100 * self.rows[group][column] / self.households
+        return 100 * self.rows[group][column] / base.households
 
 
 def households_in(user, area: Area) -> QuerySet[Household]:
@@ -90,7 +101,15 @@ def movement_table(user, area: Area, start: date, end: date) -> MovementTable:
         .annotate(n=Count("pk"))
     )
     rows = rules.tally_movements(at_start, at_end, list(events))
-    return MovementTable(area=area, start=start, end=end, households=total, rows=rows)
+    return MovementTable(
+        area=area,
+        start=start,
+        end=end,
+        households=total,
+        rows=rows,
+        population_start=population_on(area, start),
+        population_end=population_on(area, end),
+    )
 
 
 def _events(households: QuerySet[Household], start: date, end: date):
@@ -109,24 +128,27 @@ def movement_households(
     if column in ("at_start", "at_end"):
         day = start if column == "at_start" else end
         return households.alias(s=HouseholdStatus.objects.classification_on(day)).filter(s=group)
-    other = rules.NEAR_POOR if group == rules.POOR else rules.POOR
-    events = _events(households, start, end)
-    if column == "moved_away":
-        events = events.filter(previous=group, movement=rules.MOVED_OUT)
-    elif column in ("newly", "relapsed"):
-        events = events.filter(classification=group).exclude(previous=group)
-        events = events.exclude(movement=rules.MOVED_OUT)
-        if column == "relapsed":
-            events = events.filter(movement=rules.RELAPSED_POOR)
-        else:
-            events = events.exclude(movement=rules.RELAPSED_POOR)
-    else:
-        events = events.filter(previous=group).exclude(classification=group)
-        events = events.exclude(movement=rules.MOVED_OUT)
-        if column == "to_poor":
-            events = (
-                events.filter(classification=other) if group == rules.NEAR_POOR else events.none()
-            )
-        elif group == rules.NEAR_POOR:
-            events = events.exclude(classification=rules.POOR)
+    events = _cell_events(_events(households, start, end), group, column)
     return households.filter(pk__in=events.values("household_id"))
+
+
+def _cell_events(events: QuerySet[HouseholdStatus], group: str, column: str):
+    """The statuses rules.tally_movements counts in the cell, filtered alike."""
+    other = rules.NEAR_POOR if group == rules.POOR else rules.POOR
+    if column == "moved_away":
+        return events.filter(previous=group, movement=rules.MOVED_OUT)
+    events = events.exclude(movement=rules.MOVED_OUT)
+    if column in rules.OUTGOING:
+        events = events.filter(previous=group).exclude(classification=group)
+        if column == "to_other":
+            return events.filter(classification=other)
+        return events.exclude(classification=other)
+    events = events.filter(classification=group).exclude(previous=group)
+    if column in rules.EVENT_COLUMN_MOVEMENTS:
+        return events.filter(movement__in=rules.EVENT_COLUMN_MOVEMENTS[column])
+    events = events.exclude(
+        movement__in=[m for ms in rules.EVENT_COLUMN_MOVEMENTS.values() for m in ms]
+    )
+    if column == "from_other":
+        return events.filter(previous=other)
+    return events.exclude(previous=other)

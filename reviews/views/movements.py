@@ -19,14 +19,32 @@ from ..forms import MovementForm
 from ..queries.movements import GROUPS, movement_households, movement_table
 
 GROUP_LABELS = {rules.POOR: gettext_lazy("Hộ nghèo"), rules.NEAR_POOR: gettext_lazy("Hộ cận nghèo")}
+# Each row names its own kinds (tái nghèo / tái cận nghèo, from and to the other list).
 COLUMN_LABELS = {
-    "at_start": gettext_lazy("Đầu kỳ"),
-    "newly": gettext_lazy("Phát sinh mới"),
-    "relapsed": gettext_lazy("Tái nghèo"),
-    "escaped": gettext_lazy("Thoát"),
-    "to_poor": gettext_lazy("Chuyển thành hộ nghèo"),
-    "moved_away": gettext_lazy("Chuyển đi"),
-    "at_end": gettext_lazy("Cuối kỳ"),
+    rules.POOR: {
+        "at_start": gettext_lazy("Đầu kỳ"),
+        "newly": gettext_lazy("Phát sinh mới"),
+        "relapsed": gettext_lazy("Tái nghèo"),
+        "from_other": gettext_lazy("Từ hộ cận nghèo"),
+        "moved_in": gettext_lazy("Chuyển đến"),
+        "split_off": gettext_lazy("Tách hộ"),
+        "escaped": gettext_lazy("Thoát nghèo"),
+        "to_other": gettext_lazy("Sang hộ cận nghèo"),
+        "moved_away": gettext_lazy("Chuyển đi"),
+        "at_end": gettext_lazy("Cuối kỳ"),
+    },
+    rules.NEAR_POOR: {
+        "at_start": gettext_lazy("Đầu kỳ"),
+        "newly": gettext_lazy("Phát sinh mới"),
+        "relapsed": gettext_lazy("Tái cận nghèo"),
+        "from_other": gettext_lazy("Từ hộ nghèo"),
+        "moved_in": gettext_lazy("Chuyển đến"),
+        "split_off": gettext_lazy("Tách hộ"),
+        "escaped": gettext_lazy("Thoát cận nghèo"),
+        "to_other": gettext_lazy("Sang hộ nghèo"),
+        "moved_away": gettext_lazy("Chuyển đi"),
+        "at_end": gettext_lazy("Cuối kỳ"),
+    },
 }
 
 
@@ -48,18 +66,21 @@ def movements_view(request):
         "form": form,
         "table": table,
         "grid": _grid(table) if table else None,
-        "columns": COLUMN_LABELS,
+        "incoming": len(rules.INCOMING),
+        "outgoing": len(rules.OUTGOING),
         "query": request.GET.urlencode(),
     }
     return render(request, "reviews/movements.html", context)
 
 
 def _grid(table):
+    """Per group: its label, its column labels, and (column, count, rate) per column."""
     return [
         (
             group,
             label,
-            [(c, table.rows[group][c], table.rate(group, c)) for c in COLUMN_LABELS],
+            list(COLUMN_LABELS[group].values()),
+            [(c, table.rows[group][c], table.rate(group, c)) for c in rules.MOVEMENT_COLUMNS],
         )
         for group, label in GROUP_LABELS.items()
     ]
@@ -85,7 +106,7 @@ def movement_households_view(request):
         "form": form,
         "page": page,
         "group_label": GROUP_LABELS[group],
-        "column_label": COLUMN_LABELS[column],
+        "column_label": COLUMN_LABELS[group][column],
         "query": query.urlencode(),
         "back": query.copy(),
     }

@@ -8,15 +8,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from areas.models import Area
 from areas.queries import wards_visible_to
 from areas.scope import can_write_ward
 from households.models import Household
 from ui.steps import run_step
+from vn.numbers import NumberError, parse_integer
 
 from .. import rules
 from ..access import get_round_for_user
 from ..forms import (
     AssessmentForm,
+    ComplaintAnswerForm,
+    ComplaintForm,
     DecisionForm,
     MeetingForm,
     PostingForm,
@@ -29,10 +33,13 @@ from ..queries import (
     round_items,
     rounds_visible_to,
 )
+from ..queries.meetings import meeting_progress
 from ..services import (
     ReviewError,
     assessment_save,
     meeting_record,
+    posting_complaint_answer,
+    posting_complaint_record,
     posting_record,
     review_request_add,
     review_round_decide,
@@ -85,10 +92,14 @@ def _detail_context(request, review, **forms):
         "items": items,
         "assessed": sum(1 for i in items if i.assessment),
         "can_write": can_write,
-        "meetings": review.meetings.all(),
+        "meetings": review.meetings.select_related("residential_group"),
+        "progress": meeting_progress(review),
         "request_form": forms.get("request_form")
         or (RequestForm(households=_households(request, review)) if assessing else None),
-        "meeting_form": forms.get("meeting_form") or (MeetingForm() if assessing else None),
+        "meeting_form": forms.get("meeting_form") or (_meeting_form(review) if assessing else None),
+        "complaints": _complaints(review, forms.get("answer_form")),
+        "complaint_form": forms.get("complaint_form")
+        or (ComplaintForm() if stage == ReviewStage.POSTING and review.posting_to else None),
         "posting_form": forms.get("posting_form")
         or (
             PostingForm(
@@ -106,6 +117,28 @@ def _detail_context(request, review, **forms):
         or (DecisionForm() if stage == ReviewStage.POSTING and review.posting_to else None),
         "results": _results(items) if stage == ReviewStage.DECIDED else None,
     }
+
+
+def _meeting_form(review, data=None):
+    """The meeting form offering the groups still to pass their meeting; no choice for a
+    ward whose list has a single group (or none)."""
+    progress = meeting_progress(review)
+    if len(progress) <= 1:
+        return MeetingForm(data, groups=None)
+    waiting = [p.group.pk for p in progress if p.group and p.passed is None]
+    loose = any(p.group is None and p.passed is None for p in progress)
+    groups = Area.objects.filter(pk__in=waiting).order_by("code")
+    return MeetingForm(data, groups=groups, without_group=loose)
+
+
+def _complaints(review, failed):
+    """The posting's complaints, each unanswered one with its answer form (the one that
+    failed under its own complaint), ids apart."""
+    complaints = list(review.posting_complaints.all())
+    for c in complaints:
+        mine = failed is not None and failed.complaint_pk == c.pk
+        c.answer_form = failed if mine else ComplaintAnswerForm(auto_id=f"id_answer{c.pk}_%s")
+    return complaints
 
 
 def _results(items):
@@ -163,14 +196,17 @@ def _households(request, review):
 def meeting_view(request, pk):
     def run(review, data, form):
         meeting = meeting_record(user=request.user, review=review, **data)
-        if meeting.passed:
+        review.refresh_from_db(fields=["stage"])
+        if review.stage == ReviewStage.POSTING:
             return _("Cuộc họp đã thông qua danh sách: chuyển sang niêm yết công khai.")
+        if meeting.passed:
+            return _("Cuộc họp đã thông qua danh sách của tổ; còn tổ khác chưa họp thông qua.")
         return _(
             "Dưới một nửa số người dự đồng ý: danh sách trở lại bước đánh giá, "
             "rà soát lại rồi họp lần nữa."
         )
 
-    return _step(request, pk, "meeting_form", lambda r: MeetingForm(request.POST), run)
+    return _step(request, pk, "meeting_form", lambda r: _meeting_form(r, request.POST), run)
 
 
 @login_required
@@ -181,6 +217,32 @@ def posting_view(request, pk):
         return _("Đã ghi kết quả niêm yết công khai.")
 
     return _step(request, pk, "posting_form", lambda r: PostingForm(request.POST), run)
+
+
+@login_required
+@require_POST
+def complaint_view(request, pk):
+    def run(review, data, form):
+        posting_complaint_record(user=request.user, review=review, **data)
+        return _("Đã ghi khiếu nại; cần trả lời trước khi ra quyết định.")
+
+    return _step(request, pk, "complaint_form", lambda r: ComplaintForm(request.POST), run)
+
+
+@login_required
+@require_POST
+def complaint_answer_view(request, pk, complaint_pk):
+    def run(review, data, form):
+        complaint = get_object_or_404(review.posting_complaints, pk=complaint_pk)
+        posting_complaint_answer(user=request.user, complaint=complaint, **data)
+        return _("Đã ghi kết quả giải quyết khiếu nại.")
+
+    def make_form(review):
+        form = ComplaintAnswerForm(request.POST, auto_id=f"id_answer{complaint_pk}_%s")
+        form.complaint_pk = complaint_pk
+        return form
+
+    return _step(request, pk, "answer_form", make_form, run)
 
 
 @login_required
@@ -207,9 +269,7 @@ def assessment_view(request, pk, household_pk):
     if request.method == "POST":
         if not can_write:
             raise Http404
-        floor_area = AssessmentForm.base_fields["floor_area"].to_python(
-            request.POST.get("floor_area")
-        )
+        floor_area = AssessmentForm.base_fields["floor_area"].read(request.POST.get("floor_area"))
     elif assessment:
         floor_area = assessment.floor_area
     proposals, members = assessment_proposals(review, household, floor_area)
@@ -297,8 +357,11 @@ def _live_result(review, form, members):
 
 
 def _int(text):
-    text = (text or "").replace(".", "").replace(" ", "").strip()
-    return int(text) if text.isdigit() else None
+    """The income typed so far, or None while it is not a number (the form says why)."""
+    try:
+        return parse_integer(text)
+    except NumberError:
+        return None
 
 
 @login_required
@@ -307,7 +370,7 @@ def assessment_result_view(request, pk, household_pk):
     """The classification box of the assessment form, recomputed as the officer types (htmx)."""
     review = get_round_for_user(request.user, pk)
     item = get_object_or_404(review.items.select_related("household"), household_id=household_pk)
-    floor_area = _int(request.POST.get("floor_area"))
+    floor_area = AssessmentForm.base_fields["floor_area"].read(request.POST.get("floor_area"))
     proposals, members = assessment_proposals(review, item.household, floor_area)
     form = AssessmentForm(request.POST, proposals=proposals)
     return render(

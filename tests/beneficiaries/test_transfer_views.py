@@ -237,3 +237,12 @@ def test_the_worklists_show_each_ward_its_side_of_the_move(
     assert 'id="incoming"' in receiving
     assert f'href="{INCOMING}#waiting">Lê Văn Ba</a>' in receiving
     assert url("detail", moved) not in receiving
+
+
+def test_the_sending_wards_case_list_names_the_household_it_had_there(client, moved, ward_officer):
+    client.force_login(ward_officer)
+
+    page = client.get(reverse("beneficiaries:list")).content.decode()
+
+    assert "LX-001" in page  # Lê Văn Ba's household in this ward, not BD-001 of the other
+    assert "BD-001" not in page

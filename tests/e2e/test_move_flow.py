@@ -17,6 +17,7 @@ from beneficiaries.services import case_grant, case_open, case_screen
 from households.models import Person
 from reviews.models import ReviewRound
 from reviews.queries import assessment_proposals
+from reviews.queries.meetings import meeting_progress
 from reviews.services import assessment_save, meeting_record, posting_record, review_round_decide
 from vn.dates import month_start, months_between, next_month
 
@@ -46,7 +47,15 @@ def decide(officer, review) -> None:
             deprived={i.code: True for i, p in proposals if p and p.deprived},
             override_reasons={},
         )
-    meeting_record(user=officer, review=review, held_on=date(2026, 10, 5), attendance=40, agreed=31)
+    for group in meeting_progress(review):  # one meeting per khóm with households on the list
+        meeting_record(
+            user=officer,
+            review=review,
+            residential_group=group.group,
+            held_on=date(2026, 10, 5),
+            attendance=40,
+            agreed=31,
+        )
     posting_record(
         user=officer,
         review=review,

@@ -22,7 +22,8 @@ def groups(ward):
 @pytest.fixture
 def review(ward_officer, ward, groups):
     """22 poor and near-poor households of Phường Long Xuyên plus one that filed Mẫu 01,
-    every one assessed, the meeting passed (39 of 42) and the list posted."""
+    every one assessed, each khóm's meeting passed (Đông An 39 of 42, Đông Phú 27 of 30)
+    and the list posted."""
     households = [
         add_household(ward, groups[n % 2], n, "poor" if n % 3 == 0 else "near_poor")
         for n in range(1, 23)
@@ -47,12 +48,23 @@ def review(ward_officer, ward, groups):
     meeting_record(
         user=ward_officer,
         review=review,
+        residential_group=groups[0],
         held_on=date(2026, 10, 5),
         attendance=42,
         agreed=39,
         place="Nhà văn hóa khóm Đông An",
         chaired_by="Trần Văn Bảy",
         notes="Bà Nguyễn Thị Hoa đề nghị xem lại thu nhập của hộ DX-004.",
+    )
+    meeting_record(
+        user=ward_officer,
+        review=review,
+        residential_group=groups[1],
+        held_on=date(2026, 10, 6),
+        attendance=30,
+        agreed=27,
+        place="Nhà văn hóa khóm Đông Phú",
+        chaired_by="Lê Văn Tám",
     )
     posting_record(
         user=ward_officer,

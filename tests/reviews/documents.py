@@ -98,7 +98,7 @@ def pdf_fonts(pdf: bytes, tmp_path: Path) -> set[str]:
 
 
 def urls(review):
-    meeting = review.meetings.get()
+    meeting = review.meetings.get(residential_group__code="001")
     return [
         reverse("reviews:posting_list_pdf", args=[review.pk]),
         reverse("reviews:posting_list_xlsx", args=[review.pk]),

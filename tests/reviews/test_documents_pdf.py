@@ -62,9 +62,10 @@ def test_the_posting_list_is_rendered_to_png_for_a_person_to_look_at(client, war
     out = Path(settings.BASE_DIR) / "test-artifacts"
     out.mkdir(exist_ok=True)
 
+    meeting = review.meetings.get(residential_group__code="001")
     for name, url in (
         ("posting-list", reverse("reviews:posting_list_pdf", args=[review.pk])),
-        ("minutes", reverse("reviews:minutes_pdf", args=[review.pk, review.meetings.get().pk])),
+        ("minutes", reverse("reviews:minutes_pdf", args=[review.pk, meeting.pk])),
     ):
         for old in out.glob(f"{name}-*.png"):
             old.unlink()
@@ -105,7 +106,7 @@ def test_households_not_yet_assessed_appear_with_an_empty_proposal(
 
 def test_the_minutes_record_the_vote_and_its_conclusion(client, ward_officer, review, tmp_path):
     client.force_login(ward_officer)
-    meeting = review.meetings.get()
+    meeting = review.meetings.get(residential_group__code="001")
 
     response = client.get(reverse("reviews:minutes_pdf", args=[review.pk, meeting.pk]))
 
@@ -123,7 +124,10 @@ def test_the_minutes_record_the_vote_and_its_conclusion(client, ward_officer, re
         "tại Nhà văn hóa khóm Đông An",
         "Chủ trì: Trần Văn Bảy",
         "Tổng số người dự họp: 42 người",
-        "Hộ nghèo: 6 hộ",
+        "chấm điểm 12 hộ trong danh sách",  # the khóm's own households, not the ward's 23
+        "Hộ cận nghèo: 6 hộ",
+        "Chủ trì: Trần Văn Bảy, Trưởng khóm Đông An",
+        "01 bản lưu tại khóm Đông An",
         "39/42 người dự họp đồng ý",
         "đạt 92,9%",
         "cuộc họp thống nhất danh sách",

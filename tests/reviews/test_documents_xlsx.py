@@ -59,7 +59,7 @@ def test_text_that_looks_like_a_formula_stays_text_in_the_spreadsheet(client, wa
 
 def test_the_minutes_spreadsheet_has_the_vote_and_the_list(client, ward_officer, review):
     client.force_login(ward_officer)
-    meeting = review.meetings.get()
+    meeting = review.meetings.get(residential_group__code="001")
 
     response = client.get(reverse("reviews:minutes_xlsx", args=[review.pk, meeting.pk]))
 
@@ -69,7 +69,8 @@ def test_the_minutes_spreadsheet_has_the_vote_and_the_list(client, ward_officer,
     assert facts["Số người đồng ý"] == 39
     assert facts["Tỷ lệ đồng ý (%)"] == 92.9
     assert facts["Kết luận"] == "Thông qua danh sách"
-    assert facts["Đề nghị: Hộ nghèo"] == 6
+    assert facts["Khóm, ấp, tổ dân phố"] == "khóm Đông An"
+    assert facts["Đề nghị: Hộ cận nghèo"] == 6  # the khóm's 12 households only
     codes = [r[1] for r in book.worksheets[1].iter_rows(values_only=True) if r and r[0]]
     assert codes[-1] == "DX-023"
 
@@ -93,7 +94,7 @@ def test_a_meeting_of_another_round_is_not_found_under_this_one(client, ward_off
         user=ward_officer, ward=ward, kind=ReviewKind.MONTHLY, year=2026, month=11
     )
     client.force_login(ward_officer)
-    meeting = review.meetings.get()
+    meeting = review.meetings.get(residential_group__code="001")
 
     assert (
         client.get(reverse("reviews:minutes_pdf", args=[other.pk, meeting.pk])).status_code == 404

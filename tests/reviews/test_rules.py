@@ -9,6 +9,7 @@ from reviews.rules import (
     classify,
     income_per_capita,
     meeting_agrees,
+    movement_balance,
     propose_deprivation,
     tally_movements,
 )
@@ -224,36 +225,46 @@ def test_the_meeting_needs_at_least_half_of_those_present(attendance, agreed, pa
 def test_tally_moves_households_between_the_groups_and_keeps_the_balance():
     events = [
         ("", "poor", "newly_poor", 2),
-        ("near_poor", "poor", "newly_poor", 1),
+        ("near_poor", "poor", "near_poor_to_poor", 1),
         ("escaped_poor", "poor", "relapsed_poor", 1),
         ("poor", "escaped_poor", "escaped_poor", 3),
-        ("poor", "near_poor", "escaped_poor", 1),
+        ("poor", "near_poor", "poor_to_near_poor", 1),
         ("near_poor", "escaped_near_poor", "escaped_near_poor", 4),
+        ("escaped_near_poor", "near_poor", "relapsed_near_poor", 2),
         ("near_poor", "none", "moved_out", 1),
+        ("", "near_poor", "moved_in", 1),
+        ("", "poor", "split_off", 1),
         ("poor", "poor", "unchanged", 9),
     ]
 
-    table = tally_movements({"poor": 10, "near_poor": 20}, {"poor": 10, "near_poor": 15}, events)
+    table = tally_movements({"poor": 10, "near_poor": 20}, {"poor": 11, "near_poor": 18}, events)
 
     assert table["poor"] == {
         "at_start": 10,
-        "newly": 3,
+        "newly": 2,
         "relapsed": 1,
-        "escaped": 4,
-        "to_poor": 0,
+        "from_other": 1,
+        "moved_in": 0,
+        "split_off": 1,
+        "escaped": 3,
+        "to_other": 1,
         "moved_away": 0,
-        "at_end": 10,
+        "at_end": 11,
     }
     assert table["near_poor"] == {
         "at_start": 20,
-        "newly": 1,
-        "relapsed": 0,
+        "newly": 0,
+        "relapsed": 2,
+        "from_other": 1,
+        "moved_in": 1,
+        "split_off": 0,
         "escaped": 4,
-        "to_poor": 1,
+        "to_other": 1,
         "moved_away": 1,
-        "at_end": 15,
+        "at_end": 18,
     }
     for row in table.values():
-        balance = row["at_start"] + row["newly"] + row["relapsed"]
-        balance -= row["escaped"] + row["to_poor"] + row["moved_away"]
-        assert balance == row["at_end"]
+        balance = row["at_start"] + row["newly"] + row["relapsed"] + row["from_other"]
+        balance += row["moved_in"] + row["split_off"]
+        balance -= row["escaped"] + row["to_other"] + row["moved_away"]
+        assert balance == row["at_end"] == movement_balance(row)

@@ -1,5 +1,6 @@
-"""Writes of the poverty review (QĐ 24/2021): rounds, requests, assessments, the village
-meeting, the public posting and the ward chair's decision, which writes the statuses."""
+"""Writes of the poverty review (QĐ 24/2021): rounds, requests, assessments and the ward
+chair's decision, which writes the statuses; the residential groups' meetings are in
+`meetings`, the public posting and its complaints in `postings`."""
 
 from datetime import date, timedelta
 
@@ -8,15 +9,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from areas.scope import can_write_ward
 from households import rules as register
 from households.models import Household, HouseholdStatus
 from households.services import households_reviewed, statuses_record
 
-from . import rules
-from .models import (
+from .. import rules
+from ..models import (
     Assessment,
-    CommunityMeeting,
     PovertyStandard,
     ReviewItem,
     ReviewKind,
@@ -24,26 +23,30 @@ from .models import (
     ReviewSource,
     ReviewStage,
 )
-from .queries import assessment_proposals, escaped_households, statuses_before
+from ..queries import assessment_proposals, escaped_households, statuses_before
+from .guards import ReviewError
+from .guards import check_stage as _check_stage
+from .guards import check_writable as _check_writable
+from .meetings import check_group_open, meeting_record
+from .postings import (
+    check_decision_date,
+    posting_complaint_answer,
+    posting_complaint_record,
+    posting_record,
+)
 
-
-class ReviewError(Exception):
-    """A review step refused for a reason the user can act on; the message is Vietnamese."""
-
-
-def _check_writable(user, review_or_ward_id) -> None:
-    ward_id = getattr(review_or_ward_id, "ward_id", review_or_ward_id)
-    if not can_write_ward(user, ward_id):
-        raise ReviewError(_("Bạn không có quyền ghi dữ liệu của xã, phường này."))
-
-
-def _check_stage(review: ReviewRound, stage: str) -> None:
-    current = ReviewRound.objects.filter(pk=review.pk).values_list("stage", flat=True).first()
-    if current != stage:
-        raise ReviewError(
-            _("Đợt rà soát đang ở bước “%(stage)s”: việc này không làm được nữa.")
-            % {"stage": ReviewStage(current).label if current else ""}
-        )
+# The steps' writes live in their own modules; they are named here too, for one import.
+__all__ = [
+    "ReviewError",
+    "assessment_save",
+    "meeting_record",
+    "posting_complaint_answer",
+    "posting_complaint_record",
+    "posting_record",
+    "review_request_add",
+    "review_round_decide",
+    "review_round_open",
+]
 
 
 @transaction.atomic
@@ -113,6 +116,7 @@ def review_request_add(
     _check_stage(review, ReviewStage.ASSESSING)
     if household.ward_id != review.ward_id:
         raise ReviewError(_("Hộ này không thuộc xã, phường của đợt rà soát."))
+    check_group_open(review, household)
     item, created = ReviewItem.objects.get_or_create(
         review_round=review,
         household=household,
@@ -144,6 +148,7 @@ def assessment_save(
     _check_stage(review, ReviewStage.ASSESSING)
     if not review.items.filter(household=household).exists():
         raise ReviewError(_("Hộ này không có trong danh sách của đợt rà soát."))
+    check_group_open(review, household)
     proposals, members = assessment_proposals(review, household, values.get("floor_area"))
     decisions = _deprivation_decisions(proposals, deprived, override_reasons)
     income = _income_per_capita(values, members)
@@ -224,61 +229,6 @@ def _income_per_capita(values: dict, members: list) -> int:
 
 
 @transaction.atomic
-def meeting_record(
-    *,
-    user,
-    review: ReviewRound,
-    held_on: date,
-    attendance: int,
-    agreed: int,
-    place: str = "",
-    chaired_by: str = "",
-    notes: str = "",
-) -> CommunityMeeting:
-    """Record the village meeting; with at least half of those present agreeing, the list
-    goes to public posting, otherwise back to assessment (QĐ 24/2021 Điều 4 khoản 3)."""
-    _check_writable(user, review)
-    _check_stage(review, ReviewStage.ASSESSING)
-    if agreed > attendance:
-        raise ReviewError(_("Số người đồng ý không thể nhiều hơn số người dự họp."))
-    waiting = review.items.exclude(household__assessments__review_round=review).count()
-    if waiting or not review.items.exists():
-        raise ReviewError(
-            _("Còn %(n)d hộ chưa có phiếu đánh giá: chưa họp dân được.") % {"n": waiting}
-            if waiting
-            else _("Danh sách rà soát chưa có hộ nào.")
-        )
-    passed = rules.meeting_agrees(attendance, agreed)
-    meeting = CommunityMeeting.objects.create(
-        review_round=review,
-        held_on=held_on,
-        attendance=attendance,
-        agreed=agreed,
-        place=place,
-        chaired_by=chaired_by,
-        notes=notes,
-        passed=passed,
-        created_by=user,
-    )
-    if passed:
-        ReviewRound.objects.filter(pk=review.pk).update(stage=ReviewStage.POSTING)
-    return meeting
-
-
-@transaction.atomic
-def posting_record(
-    *, user, review: ReviewRound, posting_from: date, posting_to: date, place: str, complaints: str
-) -> None:
-    _check_writable(user, review)
-    _check_stage(review, ReviewStage.POSTING)
-    if posting_to < posting_from:
-        raise ReviewError(_("Ngày kết thúc niêm yết phải sau ngày bắt đầu."))
-    ReviewRound.objects.filter(pk=review.pk).update(
-        posting_from=posting_from, posting_to=posting_to, posting_place=place, complaints=complaints
-    )
-
-
-@transaction.atomic
 def review_round_decide(
     *, user, review: ReviewRound, number: str, decided_on: date, signer: str
 ) -> int:
@@ -288,6 +238,7 @@ def review_round_decide(
     statuses written.
     """
     _check_writable(user, review)
+    check_decision_date(review, decided_on)
     claimed = ReviewRound.objects.filter(
         pk=review.pk, stage=ReviewStage.POSTING, posting_to__isnull=False
     ).update(
@@ -342,7 +293,9 @@ def _decided_statuses(review: ReviewRound, *, number: str, decided_on: date) -> 
                 valid_from=decided_on,
                 classification=new,
                 previous=previous or "",
-                movement=register.movement(previous, new, escaped_before=household_id in escaped),
+                movement=register.movement(
+                    previous, new, escaped=escaped.get(household_id, frozenset())
+                ),
                 review_round=review,
                 decision_number=number,
                 decision_date=decided_on,
