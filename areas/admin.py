@@ -9,7 +9,7 @@ from import_export.admin import ImportExportModelAdmin
 
 from ui.export_formats import FORMATS
 
-from .models import Area, AreaMapping, AreaPopulation, RoleAssignment
+from .models import Area, AreaMapping, AreaPopulation, Holiday, RoleAssignment
 from .resources import AreaResource, RoleAssignmentResource
 
 User = get_user_model()
@@ -120,3 +120,6 @@ class AreaPopulationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+admin.site.register(Holiday)

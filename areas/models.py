@@ -189,3 +189,19 @@ class AreaPopulation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.area} · {self.valid_from:%d/%m/%Y}: {self.households} hộ"
+
+
+class Holiday(models.Model):
+    """A public holiday: not a working day for the time limits of cases and reviews."""
+
+    day = models.DateField(_("ngày"), unique=True)
+    name = models.CharField(_("tên"), max_length=120)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ lễ")
+        verbose_name_plural = _("ngày nghỉ lễ")
+        ordering = ["day"]
+        db_table = "beneficiaries_holiday"  # it was the cases' table first
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} {self.name}"

@@ -78,7 +78,8 @@ def cases_prepare(count: int, *, today: date, seed: int, reload: bool, say=print
     from django.contrib.auth import get_user_model
     from django.db import connection
 
-    from beneficiaries.models import Case, Holiday
+    from areas.models import Holiday
+    from beneficiaries.models import Case
 
     for day, name in HOLIDAYS.items():
         Holiday.objects.get_or_create(day=day, defaults={"name": name})

@@ -3,7 +3,6 @@ from django.contrib import admin
 from .models import (
     CareAllowanceRate,
     Category,
-    Holiday,
     SocialPensionRate,
     StandardLevel,
     TimeLimit,
@@ -38,4 +37,3 @@ class SocialPensionRateAdmin(admin.ModelAdmin):
 
 
 admin.site.register(TimeLimit)
-admin.site.register(Holiday)

@@ -208,18 +208,3 @@ class TimeLimit(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Holiday(models.Model):
-    """A public holiday: not a working day for the time limits."""
-
-    day = models.DateField(_("ngày"), unique=True)
-    name = models.CharField(_("tên"), max_length=120)
-
-    class Meta:
-        verbose_name = _("ngày nghỉ lễ")
-        verbose_name_plural = _("ngày nghỉ lễ")
-        ordering = ["day"]
-
-    def __str__(self) -> str:
-        return f"{self.day:%d/%m/%Y} {self.name}"

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import ExtractDay, ExtractMonth
 
+from areas.models import Holiday
 from areas.scope import ward_q
 from households.models import Household, Person
 from vn.dates import (
@@ -56,7 +57,6 @@ from ..models import (
     CaseStatus,
     Category,
     EventKind,
-    Holiday,
     SocialPensionRate,
     TimeLimit,
 )

@@ -3,9 +3,10 @@ the complaints received and their answers, and the decision's date that follows 
 
 from datetime import date
 
-from django.apps import apps
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from areas.models import Holiday
 
 from .. import rules
 from ..models import PostingComplaint, ReviewRound, ReviewStage, ReviewTimeLimit
@@ -13,10 +14,7 @@ from .guards import ReviewError, check_stage, check_writable
 
 
 def _holidays(start: date, end: date) -> frozenset[date]:
-    # The holiday table is the beneficiaries app's, which reviews may not import (the
-    # layout): read it by its label until it moves to a lower floor.
-    holiday = apps.get_model("beneficiaries", "Holiday")
-    days = holiday.objects.filter(day__range=(start, end)).values_list("day", flat=True)
+    days = Holiday.objects.filter(day__range=(start, end)).values_list("day", flat=True)
     return frozenset(days)
 
 

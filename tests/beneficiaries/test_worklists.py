@@ -7,12 +7,12 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from areas.models import Holiday
 from beneficiaries.models import (
     CaseEvent,
     CaseStatus,
     Category,
     EventKind,
-    Holiday,
     SocialPensionRate,
     TimeLimit,
 )

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from beneficiaries.models import Holiday
+from areas.models import Holiday
 from households.models import HouseholdStatus
 from reviews.models import PostingComplaint, ReviewKind, ReviewStage, ReviewTimeLimit
 from reviews.services import (
