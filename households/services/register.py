@@ -11,7 +11,7 @@ from areas.scope import can_write_ward
 from vn.names import clean_name, search_key
 
 from ..models import Household, HouseholdStatus, Person
-from ..rules import head_count_error
+from ..rules import escaped_lines, head_count_error, movement
 from .deletion import household_deletion_refusal, person_deletion_refusal
 from .memberships import memberships_extend_back, memberships_sync
 
@@ -241,10 +241,26 @@ def household_status_record(*, user, household: Household, values: dict) -> Hous
     )
     for name, value in values.items():
         setattr(status, name, value)
+    if "movement" not in values:
+        status.previous, status.movement = _movement_from(household, status)
     status._history_user = user
     status.save()
     status_ranges_refresh(household_ids=[household.pk])
     return status
+
+
+def _movement_from(household: Household, status: HouseholdStatus) -> tuple[str, str]:
+    """(previous, movement) of a status typed in, from the household's earlier ones, as a
+    decision or an import computes them (a first record has neither)."""
+    earlier = list(
+        household.statuses.filter(valid_from__lt=status.valid_from)
+        .order_by("valid_from")
+        .values_list("classification", flat=True)
+    )
+    if not earlier:
+        return "", ""
+    moved = movement(earlier[-1], status.classification, escaped=escaped_lines(earlier))
+    return earlier[-1], moved
 
 
 @transaction.atomic
