@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 
+from ui.admin_export import VerboseExportForm
 from ui.export_formats import FORMATS
 
 from .models import Area, AreaMapping, AreaPopulation, Holiday, RoleAssignment
@@ -75,6 +76,7 @@ class TranslatedGroupAdmin(GroupAdmin):
 @admin.register(Area)
 class AreaAdmin(ImportExportModelAdmin):
     resource_classes = [AreaResource]
+    export_form_class = VerboseExportForm
     formats = FORMATS
     list_display = ["name", "code", "level", "kind", "parent", "is_urban", "is_active"]
     list_filter = ["level", "kind", "is_urban"]
@@ -98,6 +100,7 @@ class AreaMappingAdmin(admin.ModelAdmin):
 @admin.register(RoleAssignment)
 class RoleAssignmentAdmin(ImportExportModelAdmin):
     resource_classes = [RoleAssignmentResource]
+    export_form_class = VerboseExportForm
     formats = FORMATS
     list_display = ["user", "role", "area"]
     list_filter = ["role"]

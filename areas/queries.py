@@ -78,6 +78,11 @@ def population_on(area: Area, day: date) -> Population | None:
     over part of the area would shrink the base and inflate every rate, so the page shows
     "—" and asks for the figures instead.
     """
+    return populations_under(area, day, [area.pk])[area.pk]
+
+
+def populations_under(area: Area, day: date, pks) -> dict[int, Population | None]:
+    """population_on(a, day) for each area `a` of `pks` (`area` or under it), in two queries."""
     tree = Area.objects.under(area).filter(is_active=True).values_list("pk", "parent_id")
     children: dict[int, list[int]] = {}
     for pk, parent_id in tree:
@@ -88,7 +93,7 @@ def population_on(area: Area, day: date) -> Population | None:
     ).order_by("area_id", "-valid_from", "-created_at", "-pk")
     for figure in figures:
         own.setdefault(figure.area_id, figure)
-    return _population(area.pk, own, children)
+    return {pk: _population(pk, own, children) for pk in pks}
 
 
 def _population(pk: int, own: dict, children: dict) -> Population | None:

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from ui.admin_columns import money_column
+
 from .models import (
     CareAllowanceRate,
     Category,
@@ -13,7 +15,10 @@ from .models import (
 class StandardLevelAdmin(admin.ModelAdmin):
     """Policy as data: a new decree is a new row here, not a deploy (DOMAIN.md §1)."""
 
-    list_display = ["amount", "province", "valid_from", "valid_to", "active", "confirmed"]
+    list_display = [
+        money_column(StandardLevel, "amount"),
+        *("province", "valid_from", "valid_to", "active", "confirmed"),
+    ]
     list_filter = ["active", "confirmed"]
     raw_id_fields = ["province"]
 
@@ -32,7 +37,10 @@ class CareAllowanceRateAdmin(admin.ModelAdmin):
 
 @admin.register(SocialPensionRate)
 class SocialPensionRateAdmin(admin.ModelAdmin):
-    list_display = ["amount", "province", "age_from", "poor_age_from", "valid_from", "confirmed"]
+    list_display = [
+        money_column(SocialPensionRate, "amount"),
+        *("province", "age_from", "poor_age_from", "valid_from", "confirmed"),
+    ]
     raw_id_fields = ["province"]
 
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from ui.admin_export import VerboseExportForm
 from ui.export_formats import FORMATS
 
 from .models import Household, HouseholdStatus, Person
@@ -22,6 +23,7 @@ class HouseholdAdmin(ExportMixin, SimpleHistoryAdmin):
     """Read-only in the admin: register edits go through the services (and their checks)."""
 
     resource_classes = [HouseholdResource]
+    export_form_class = VerboseExportForm
     formats = FORMATS
     list_display = ["code", "ward", "residential_group", "address"]
     list_select_related = ["ward", "residential_group"]

@@ -53,6 +53,18 @@ def search_q(text: str) -> Q:
     return Q(pk__in=people.order_by().values("household_id"))
 
 
+def search_hits(members, text: str) -> list[Person]:
+    """The members but the head that `search_q` matched by name or ID, without a query."""
+    text = ascii_digits(text or "").replace("\x00", "").strip()
+    others = [m for m in members if m.relation_to_head != Relation.HEAD]
+    if _ID_LIKE.match(text):
+        digits = normal_national_id(text)
+        field = "national_id" if len(digits) != 9 else "legacy_id"
+        return [m for m in others if getattr(m, field) == digits]
+    key = search_key(text)
+    return [m for m in others if key and key in m.search_name]
+
+
 class _InSmallSet(Func):
     """`value IN (subquery)` for a subquery of a few rows, as a condition for filter().
 
@@ -109,6 +121,10 @@ def household_list(
                     "relation_to_head",
                     "deceased_on",
                     "moved_out_on",
+                    "search_name",  # with the IDs and birth date: the row shows its hit
+                    "national_id",
+                    "legacy_id",
+                    "birth_date",
                 ),
             )
         )

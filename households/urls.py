@@ -6,6 +6,7 @@ app_name = "households"
 
 urlpatterns = [
     path("", register.household_list_view, name="list"),
+    path("export.xlsx", register.household_list_xlsx_view, name="list_xlsx"),
     path("new/", register.household_create_view, name="create"),
     path("member-row/", register.member_row_view, name="member_row"),
     path("<int:pk>/", register.household_detail_view, name="detail"),

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from ui.admin_columns import money_column
+
 from .models import DeprivationIndicator, PovertyStandard, ReviewTimeLimit
 
 
@@ -25,8 +27,8 @@ class PovertyStandardAdmin(admin.ModelAdmin):
         "province",
         "valid_from",
         "valid_to",
-        "rural_line",
-        "urban_line",
+        money_column(PovertyStandard, "rural_line"),
+        money_column(PovertyStandard, "urban_line"),
         "confirmed",
     ]
     list_filter = ["confirmed"]

@@ -2,7 +2,6 @@
 village meeting (QĐ 24/2021/QĐ-TTg Điều 4 khoản 3–4), as PDF (ND 30/2020) and as .xlsx."""
 
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from areas.wording import group_in_text
 from households.models import Classification, Household
 from households.rules import escaped_classification
 from ui.documents import (
@@ -185,14 +185,6 @@ def meeting_assessments(review: ReviewRound, meeting: CommunityMeeting) -> dict 
     return {pk: a for pk, a in found.items() if pk in mine}
 
 
-_GROUP_RE = re.compile(r"^(tổ dân phố|khu phố|khóm|ấp|thôn|xóm|bản|buôn|làng|tổ)\s+", re.I)
-
-
-def _group_in_text(name: str) -> str:
-    """A residential group's name inside a sentence: "Trưởng khóm Đông An"."""
-    return _GROUP_RE.sub(lambda m: m[0].lower(), " ".join(name.split()), count=1)
-
-
 def _share(agreed: int, attendance: int) -> float:
     """Per cent of those present who agreed, to one decimal."""
     return round(100 * agreed / attendance, 1) if attendance else 0.0
@@ -222,7 +214,7 @@ def minutes_context(user, review: ReviewRound, meeting: CommunityMeeting) -> dic
         "review": review,
         "meeting": meeting,
         "ward": ward,
-        "group": _group_in_text(group.name) if group else "",
+        "group": group_in_text(group) if group else "",
         "held_on": document_date(meeting.held_on),
         "rows": rows,
         "counts": proposal_counts(rows),
@@ -235,7 +227,7 @@ def minutes_context(user, review: ReviewRound, meeting: CommunityMeeting) -> dic
         ],
         "recipients": Recipients(
             lines=(_("UBND %(ward)s (01 bản)") % {"ward": ward},),
-            archive=_("%(group)s (01 bản)") % {"group": _group_in_text(group.name)}
+            archive=_("%(group)s (01 bản)") % {"group": group_in_text(group)}
             if group
             else _("khóm, ấp, tổ dân phố (01 bản)"),
         ),

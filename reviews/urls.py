@@ -1,13 +1,14 @@
 from django.urls import path
 
 from . import documents
-from .views import movements, rounds
+from .views import movements, recognition, rounds
 
 app_name = "reviews"
 
 urlpatterns = [
     path("", rounds.review_list_view, name="list"),
     path("movements/", movements.movements_view, name="movements"),
+    path("movements.xlsx", movements.movements_xlsx_view, name="movements_xlsx"),
     path("movements/households/", movements.movement_households_view, name="movement_households"),
     path("<int:pk>/", rounds.review_detail_view, name="detail"),
     path("<int:pk>/requests/", rounds.review_request_view, name="request"),
@@ -37,5 +38,12 @@ urlpatterns = [
         "<int:pk>/meetings/<int:meeting_pk>/minutes.xlsx",
         documents.minutes_xlsx_view,
         name="minutes_xlsx",
+    ),
+    path("<int:pk>/recognition.pdf", recognition.recognition_pdf_view, name="recognition_pdf"),
+    path("<int:pk>/certificates.pdf", recognition.certificates_pdf_view, name="certificates_pdf"),
+    path(
+        "<int:pk>/households/<int:household_pk>/certificate.pdf",
+        recognition.certificate_pdf_view,
+        name="certificate_pdf",
     ),
 ]

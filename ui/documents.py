@@ -24,7 +24,7 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from vn.names import search_key
+from vn.names import clean_name, search_key
 
 PDF_CONTENT_TYPE = "application/pdf"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -74,6 +74,40 @@ class Signer:
     title: str
     authority: str = ""
     name: str = ""
+
+
+_DEPUTY_RE = re.compile(r"^(kt\.?\s*chu tich\s*[-–,/]?\s*)?(pho chu tich|pct)\b[\s.,:–-]*")
+_CHAIR_RE = re.compile(r"^(chu tich|ct)\b[\s.,:–-]*")
+
+
+def chair_signer(text: str) -> Signer:
+    """The ward chair's signature block from the signer as recorded: "Phó Chủ tịch Lê Văn B"
+    (or "PCT …") signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", anyone else "CHỦ TỊCH" (Mẫu 1.2)."""
+    name = clean_name(text)
+    key = search_key(name)  # as long as the name: one letter for one letter
+    deputy = _DEPUTY_RE.match(key)
+    if deputy:
+        return Signer(
+            authority=_("KT. Chủ tịch"), title=_("Phó Chủ tịch"), name=name[deputy.end() :]
+        )
+    chair = _CHAIR_RE.match(key)
+    return Signer(title=_("Chủ tịch"), name=name[chair.end() :] if chair else name)
+
+
+def address_text(parts) -> str:
+    """An address from its parts (house and street, residential group, ward, province),
+    each said once: "11/3 Trần Hưng Đạo, khóm Đông Phú" already names its group."""
+    kept: list[str] = []
+    for part in filter(None, parts):
+        if search_key(part) not in search_key(", ".join(kept)):
+            kept.append(part)
+    return ", ".join(kept)
+
+
+def split_number(number: str) -> tuple[str, str]:
+    """ "05/QĐ-UBND" as the number and the symbol the letterhead prints after "Số:"."""
+    head, slash, symbol = number.partition("/")
+    return (head, symbol) if slash else (number, "QĐ-UBND")
 
 
 @dataclass(frozen=True)

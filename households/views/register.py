@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -13,10 +14,12 @@ from areas.queries import (
     wards_visible_to,
 )
 from areas.scope import can_write_any_ward, can_write_ward
+from ui.documents import XLSX_CONTENT_TYPE, ascii_filename, file_response
 from ui.pagination import counted_page, lookahead_page
 from vn.numbers import parse_id
 
 from ..access import get_household_for_user
+from ..exports import register_rows, register_scope, register_title, register_workbook
 from ..forms.register import (
     HouseholdFilterForm,
     HouseholdForm,
@@ -30,7 +33,6 @@ from ..queries import arrivals_count, household_detail, household_list
 from ..services import (
     MemberData,
     RegisterError,
-    StaleEdit,
     household_delete,
     household_deletion_refusal,
     household_save,
@@ -69,6 +71,7 @@ def household_list_view(request):
         "form": form,
         "page": page,
         "query": query.urlencode(),
+        "search_text": filters.get("q", ""),  # the members a search hit, shown per row
         "can_create": can_write_any_ward(request.user),
         "arrivals_count": _arrivals_count(request),
         "group_needs_ward": groups is None,
@@ -130,10 +133,7 @@ def _household_form(request, *, household):
                     members=[MemberData.from_cleaned(m) for m in members.members],
                     version=form.cleaned_data.get("version"),
                 )
-            except StaleEdit as e:
-                messages.error(request, str(e))
-                form.add_error(None, str(e))
-            except RegisterError as e:
+            except RegisterError as e:  # a StaleEdit too: shown once, above the form
                 form.add_error(None, str(e))
             else:
                 messages.success(request, _("Đã lưu hộ %(code)s.") % {"code": saved.code})
@@ -235,3 +235,34 @@ def household_delete_view(request, pk):
     refusal = household_deletion_refusal(household)
     context = {"household": household, "refusal": refusal, "error": "" if refusal else error}
     return render(request, "households/delete.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_GET
+def household_list_xlsx_view(request):
+    """The list with the page's filters (an invalid one is dropped, as on the page) as .xlsx."""
+    groups = residential_groups_of_ward(request.user, parse_id(request.GET.get("ward")))
+    form = HouseholdFilterForm(
+        request.GET,
+        wards=wards_visible_to(request.user),
+        groups=Area.objects.none() if groups is None else groups,
+    )
+    form.is_valid()
+    filters = form.cleaned_data
+    households = household_list(
+        request.user,
+        q=filters.get("q", ""),
+        ward=filters.get("ward"),
+        group=filters.get("group"),
+        classification=filters.get("classification", ""),
+        year=filters.get("year"),
+        state=filters.get("state", ""),
+    )
+    today = timezone.localdate()
+    with translation.override("vi"):  # an administrative document is Vietnamese
+        scope = register_scope(request.user, filters.get("ward"))
+        title = register_title(filters.get("classification", ""), filters.get("year"))
+        rows = register_rows(households).iterator(chunk_size=2000)
+        content = register_workbook(rows, scope=scope, title=title, day=today)
+    name = ascii_filename(f"{title} {scope} {today:%Y-%m-%d}", "xlsx")
+    return file_response(content, name, XLSX_CONTENT_TYPE)

@@ -3,19 +3,22 @@
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from areas.models import Area, Level
 from areas.scope import ward_ids
+from ui.documents import XLSX_CONTENT_TYPE, ascii_filename, file_response
 from ui.pagination import counted_page
 
 from .. import rules
 from ..forms import MovementForm
+from ..movement_sheets import Labels, movements_workbook
+from ..queries.movement_wards import ward_tables
 from ..queries.movements import GROUPS, movement_households, movement_table
 
 GROUP_LABELS = {rules.POOR: gettext_lazy("Hộ nghèo"), rules.NEAR_POOR: gettext_lazy("Hộ cận nghèo")}
@@ -114,12 +117,40 @@ def movement_households_view(request):
 
 
 def _movement_areas(user):
-    """Wards in scope, and the provinces and groups above and below them."""
+    """Wards in scope with their residential groups, and a province only when every one of
+    its wards is in scope (a ward officer is never offered a table titled with the province
+    that counts only the own ward)."""
     ids = ward_ids(user)
     wards = Area.objects.filter(level=Level.WARD)
+    provinces = Area.objects.filter(level=Level.PROVINCE)
     if ids is not None:
         wards = wards.filter(pk__in=sorted(ids))
-    parents = wards.values("parent_id")
+        outside = Area.objects.filter(parent=OuterRef("pk"), level=Level.WARD).exclude(
+            pk__in=sorted(ids)
+        )
+        provinces = provinces.filter(pk__in=wards.values("parent_id")).exclude(Exists(outside))
+    groups = Area.objects.filter(level=Level.RESIDENTIAL_GROUP, parent__in=wards.values("pk"))
     return Area.objects.filter(
-        Q(pk__in=wards.values("pk")) | Q(pk__in=parents, level=Level.PROVINCE)
+        Q(pk__in=wards.values("pk")) | Q(pk__in=provinces.values("pk")) | Q(pk__in=groups)
     ).order_by("path")
+
+
+ABOVE_WARD = (Level.PROVINCE, Level.DISTRICT)
+
+
+@login_required
+@require_GET
+def movements_xlsx_view(request):
+    """The table of the page's area and period; above a ward, with a sheet per ward."""
+    form = MovementForm(request.GET, areas=_movement_areas(request.user))
+    if not form.is_valid():
+        raise Http404
+    data = form.cleaned_data
+    area, start, end = data["area"], data["start"], data["end"]
+    with translation.override("vi"):  # an administrative document is Vietnamese
+        table = movement_table(request.user, area, start, end)
+        wards = ward_tables(request.user, area, start, end) if area.level in ABOVE_WARD else None
+        labels = Labels(groups=GROUP_LABELS, columns=COLUMN_LABELS)
+        content = movements_workbook(table, labels, wards)
+    name = ascii_filename(f"bien dong ho ngheo {area.name} {start:%Y-%m-%d} {end:%Y-%m-%d}", "xlsx")
+    return file_response(content, name, XLSX_CONTENT_TYPE)

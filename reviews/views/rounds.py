@@ -34,6 +34,7 @@ from ..queries import (
     rounds_visible_to,
 )
 from ..queries.meetings import meeting_progress
+from ..queries.recognition import certified_households
 from ..services import (
     ReviewError,
     assessment_save,
@@ -116,6 +117,7 @@ def _detail_context(request, review, **forms):
         "decision_form": forms.get("decision_form")
         or (DecisionForm() if stage == ReviewStage.POSTING and review.posting_to else None),
         "results": _results(items) if stage == ReviewStage.DECIDED else None,
+        "certified": certified_households(review) if stage == ReviewStage.DECIDED else (),
     }
 
 

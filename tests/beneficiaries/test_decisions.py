@@ -76,7 +76,7 @@ def test_the_grant_decision_is_the_ward_chairs_nd30_decision(
         "Thời điểm hưởng: từ tháng 8 năm 2025.",
         "Điều 2. Bà Nguyễn Thị Ánh Tuyết được cấp thẻ bảo hiểm y tế",
         "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
-        "Trưởng Khóm Đông An và bà có tên tại Điều 1 chịu trách nhiệm thi hành",
+        "Trưởng khóm Đông An và bà có tên tại Điều 1 chịu trách nhiệm thi hành",
         "Nơi nhận:",
         "- Như Điều 3;",
         "- Lưu: VT, VHXH.",
@@ -263,3 +263,16 @@ def test_decisions_outside_the_users_scope_are_not_found(
     client.logout()
     response = client.get(reverse("beneficiaries:decision_pdf", args=[grant.pk]))
     assert response.status_code == 302
+
+
+def test_article_3_names_the_groups_kind_when_its_name_lacks_it(
+    client, ward_officer, elder, group, tmp_path
+):
+    group.name = "Đông An"
+    group.save()
+    case = granted(ward_officer, elder, date(2025, 8, 5))
+    client.force_login(ward_officer)
+
+    text = pdf_text(decision_pdf(client, decision_of(case)).content, tmp_path)
+
+    assert "Trưởng khóm Đông An và bà có tên tại Điều 1" in text

@@ -3,7 +3,7 @@ tests/vn's)."""
 
 import pytest
 
-from beneficiaries.documents.decisions import decision_signer
+from ui.documents import chair_signer
 
 
 @pytest.mark.parametrize(
@@ -17,5 +17,5 @@ from beneficiaries.documents.decisions import decision_signer
     ],
 )
 def test_the_signature_block_follows_the_recorded_signer(recorded, authority, title, name):
-    signer = decision_signer(recorded)
+    signer = chair_signer(recorded)
     assert (signer.authority, signer.title, signer.name) == (authority, title, name)

@@ -314,3 +314,41 @@ def test_an_approver_picks_groups_after_choosing_a_ward(client, approver, ward, 
 
 def response_groups(response) -> list[str]:
     return [g.name for g in response.context["form"].fields["group"].queryset]
+
+
+def test_a_search_hit_shows_the_member_it_matched(client, ward_officer, thang):
+    wife = thang.members.get(full_name="Lê Thị Hoa")
+    client.force_login(ward_officer)
+
+    by_name = client.get(LIST, {"q": "le thi hoa"}).text
+    by_head = client.get(LIST, {"q": "nguyen duc thang"}).text
+
+    assert f"Khớp với Lê Thị Hoa (Vợ/chồng, sinh {wife.birth_date.year})" in by_name
+    assert "Khớp với" not in by_head
+
+
+def test_a_search_by_a_members_national_id_shows_that_member(client, ward_officer, thang):
+    PersonFactory(
+        household=thang,
+        full_name="Nguyễn Văn Bé",
+        relation_to_head="child",
+        national_id="089020001111",
+    )
+    client.force_login(ward_officer)
+
+    page = client.get(LIST, {"q": "089020001111"}).text
+
+    assert "Khớp với Nguyễn Văn Bé (Con" in page and "Lê Thị Hoa" not in page
+
+
+NO_ROLE = "Tài khoản của bạn chưa được giao vai trò ở xã, phường nào: hãy liên hệ quản trị viên."
+
+
+def test_a_user_without_a_role_is_told_why_the_list_is_empty(client, ward_officer):
+    client.force_login(UserFactory(username="moi"))
+
+    home = client.get(reverse("home"), follow=True)
+
+    assert NO_ROLE in home.text and NO_ROLE in client.get(LIST).text
+    client.force_login(ward_officer)
+    assert NO_ROLE not in client.get(LIST).text

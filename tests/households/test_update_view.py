@@ -88,7 +88,7 @@ def test_it_refuses_a_stale_edit_and_keeps_the_newer_data(client, officer, house
     response = client.post(url("update", household), opened)  # ...then the officer saves.
 
     assert response.status_code == 200
-    assert "Hộ này vừa được người khác sửa và lưu sau khi bạn mở trang." in response.text
+    assert response.text.count("Hộ này vừa được người khác sửa và lưu sau khi bạn mở trang.") == 1
     household.refresh_from_db()
     assert (household.address, household.version) == ("Sửa của đồng nghiệp", 2)
     assert Household.history.filter(id=household.pk).count() == 2

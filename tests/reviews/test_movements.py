@@ -11,7 +11,7 @@ from households.models import Household, HouseholdStatus
 from reviews.queries.movements import movement_households, movement_table
 from reviews.rules import MOVEMENT_COLUMNS
 
-from ..factories import HouseholdFactory, HouseholdStatusFactory
+from ..factories import HouseholdFactory, HouseholdStatusFactory, ResidentialGroupFactory
 
 EVENT_COLUMN = {
     "relapsed_poor": "relapsed",
@@ -166,3 +166,28 @@ def test_a_ward_out_of_scope_is_neither_offered_nor_counted(
 
     assert other_ward.name not in page
     assert 'class="list movements"' not in page
+
+
+def test_a_ward_officer_is_offered_the_ward_and_its_groups_never_the_province(
+    client, ward_officer, ward, province, other_ward, mixed
+):
+    group = ResidentialGroupFactory(parent=ward, code="001", name="Khóm Đông An")
+    client.force_login(ward_officer)
+
+    offered = client.get(reverse("reviews:movements")).context["form"].fields["area"].queryset
+    refused = client.get(
+        reverse("reviews:movements"),
+        {"area": province.pk, "start": "01/01/2026", "end": "31/12/2026"},
+    )
+
+    assert set(offered) == {ward, group}
+    assert refused.context["form"].errors["area"]
+    assert 'class="list movements"' not in refused.content.decode()
+
+
+def test_an_approver_of_the_whole_province_is_offered_it(client, approver, province, ward):
+    client.force_login(approver)
+
+    offered = client.get(reverse("reviews:movements")).context["form"].fields["area"].queryset
+
+    assert province in offered and ward in offered

@@ -8,7 +8,15 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from ui.documents import Letterhead, Recipients, ascii_filename, place_and_date, unit_in_text
+from ui.documents import (
+    Letterhead,
+    Recipients,
+    ascii_filename,
+    chair_signer,
+    place_and_date,
+    split_number,
+    unit_in_text,
+)
 from vn.dates import month_start
 
 from ...models import Benefit, Case, CaseEvent, EventKind
@@ -21,11 +29,9 @@ from .parts import (
     amount_text,
     article3,
     basis,
-    decision_signer,
     earlier_text,
     honorific,
     person_details,
-    split_number,
 )
 from .terminate import terminate_articles
 
@@ -35,7 +41,7 @@ ARTICLES = {
     EventKind.TERMINATED: terminate_articles,
 }
 
-__all__ = ["decision_context", "decision_filename", "decision_signer"]
+__all__ = ["decision_context", "decision_filename"]
 
 
 def decided_terms(event: CaseEvent, month: date) -> Terms:
@@ -93,7 +99,7 @@ def decision_context(event: CaseEvent) -> dict:
         "details": [(label, str(value).rstrip(" .;")) for label, value in articles.details],
         "article2": articles.article2,
         "article3": article3(draft, day),
-        "signers": [decision_signer(event.signer)],
+        "signers": [chair_signer(event.signer)],
         "recipients": Recipients(
             lines=(_("Như Điều 3"), _("CT, các PCT UBND %(ward)s") % {"ward": ward}),
             archive=_("VT, VHXH"),

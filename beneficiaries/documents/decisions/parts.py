@@ -1,17 +1,16 @@
 """What every decision of a case prints, whatever its kind: the legal basis, the signer,
 the person's lines, the amount, the earlier decision and Article 3."""
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ui.documents import Signer, unit_in_text
+from areas.wording import group_in_text
+from ui.documents import address_text, unit_in_text
 from vn.dates import age_on
 from vn.money import amount_in_words, vnd
-from vn.names import clean_name, search_key
 from vn.numbers import coefficient_text
 
 from ...models import Case, CaseEvent, TerminationReason
@@ -45,8 +44,6 @@ PENSION_BASIS = (
 )
 PROPOSAL = gettext_lazy("Xét đề nghị của công chức Văn hóa – Xã hội")
 
-_DEPUTY_RE = re.compile(r"^(kt\.?\s*chu tich\s*[-–,/]?\s*)?(pho chu tich|pct)\b[\s.,:–-]*")
-_CHAIR_RE = re.compile(r"^(chu tich|ct)\b[\s.,:–-]*")
 # Where "Đang hưởng theo" goes among the details: after the person's four lines.
 EARLIER_LINE = 4
 
@@ -76,20 +73,6 @@ class Articles:
     article2: str
 
 
-def decision_signer(text: str) -> Signer:
-    """The signature block from the signer as recorded: "Phó Chủ tịch Lê Văn B" (or "PCT
-    …") signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", anyone else "CHỦ TỊCH" (Mẫu 1.2)."""
-    name = clean_name(text)
-    key = search_key(name)  # as long as the name: one letter for one letter
-    deputy = _DEPUTY_RE.match(key)
-    if deputy:
-        return Signer(
-            authority=_("KT. Chủ tịch"), title=_("Phó Chủ tịch"), name=name[deputy.end() :]
-        )
-    chair = _CHAIR_RE.match(key)
-    return Signer(title=_("Chủ tịch"), name=name[chair.end() :] if chair else name)
-
-
 def is_child(person, day: date) -> bool:
     return bool(person.birth_date) and age_on(person.birth_date, day) < 16
 
@@ -109,17 +92,7 @@ def address(case: Case) -> str:
     parts.append(unit_in_text(case.ward.name))
     if case.ward.parent_id:
         parts.append(unit_in_text(case.ward.parent.name))
-    kept: list[str] = []
-    for part in filter(None, parts):
-        if search_key(part) not in search_key(", ".join(kept)):
-            kept.append(part)
-    return ", ".join(kept)
-
-
-def split_number(number: str) -> tuple[str, str]:
-    """ "05/QĐ-UBND" as the number and the symbol the letterhead prints after "Số:"."""
-    head, slash, symbol = number.partition("/")
-    return (head, symbol) if slash else (number, "QĐ-UBND")
+    return address_text(parts)
 
 
 def basis(pension: bool) -> list[str]:
@@ -204,7 +177,7 @@ def article3(draft: Draft, day: date) -> str:
     ]
     group = case.person.household.residential_group
     if group:
-        executors.append(_("Trưởng %(group)s") % {"group": group.name})
+        executors.append(_("Trưởng %(group)s") % {"group": group_in_text(group)})
     concerned = _("%(h)s có tên tại Điều 1") % {"h": draft.honorific}
     if event.reason == TerminationReason.DEATH:
         concerned = _("gia đình %(who)s") % {"who": concerned}
