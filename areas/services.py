@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from vn.names import clean_name, forbidden_characters, search_key
 
 from .models import Area, AreaMapping, AreaPopulation, Kind, Level, Role, RoleAssignment
-from .population_sheet import as_count, as_date
 from .rules import population_problems
 from .scope import can_write_ward
+from .sheets import as_count, as_date
 from .sources import earlier_merges, mappings, provinces, wards
 
 

@@ -1,15 +1,15 @@
 from django.urls import path
 
-from . import population_views, views
+from .views import groups, population
 
 app_name = "areas"
 
 urlpatterns = [
-    path("groups/", views.residential_group_list_view, name="groups"),
-    path("population/", population_views.population_view, name="population"),
+    path("groups/", groups.residential_group_list_view, name="groups"),
+    path("population/", population.population_view, name="population"),
     path(
         "population/template.xlsx",
-        population_views.population_template_view,
+        population.population_template_view,
         name="population_template",
     ),
 ]

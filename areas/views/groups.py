@@ -5,9 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .forms import ResidentialGroupForm
-from .queries import residential_groups_visible_to, vietnamese_order, wards_visible_to
-from .services import AreaError, residential_group_create
+from ..forms import ResidentialGroupForm
+from ..queries import residential_groups_visible_to, vietnamese_order, wards_visible_to
+from ..services import AreaError, residential_group_create
 
 
 @login_required

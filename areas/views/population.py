@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .forms import PopulationForm, PopulationUploadForm
-from .models import Area, Level
-from .population_sheet import read_rows, template_workbook
-from .queries import populations_of, vietnamese_order, wards_visible_to
-from .scope import can_write_ward
-from .services import AreaError, area_population_record, area_populations_import
+from ..forms import PopulationForm, PopulationUploadForm
+from ..models import Area, Level
+from ..queries import populations_of, vietnamese_order, wards_visible_to
+from ..scope import can_write_ward
+from ..services import AreaError, area_population_record, area_populations_import
+from ..sheets import read_rows, template_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
