@@ -9,6 +9,11 @@ urlpatterns = [
     path("new/", intake.case_create_view, name="create"),
     path("new/members/", intake.case_members_view, name="members"),
     path("worklists/", worklists.worklists_view, name="worklists"),
+    path(
+        "worklists/clashes/<int:pk>/resolve/",
+        worklists.identity_clash_resolve_view,
+        name="clash_resolve",
+    ),
     path("incoming/", transfers.incoming_view, name="incoming"),
     path("incoming/<int:pk>/receive/", transfers.case_receive_view, name="receive"),
     path("documents/beneficiaries.xlsx", documents.beneficiaries_xlsx_view, name="list_xlsx"),

@@ -2,6 +2,8 @@
 
 from typing import Any, NamedTuple
 
+from areas.models import Area
+from households.models import Household, Person
 from vn.names import clean_name, search_key
 
 from . import values
@@ -24,6 +26,21 @@ ROW_FIELDS = (
     "ethnicity",
     "disability_level",
 )
+
+
+def _max_length(model, name: str) -> int:
+    return model._meta.get_field(name).max_length
+
+
+# The longest text each column may give, as the register's columns hold it.
+MAX_LENGTHS = {
+    "household_code": _max_length(Household, "code"),
+    "residential_group": _max_length(Area, "name"),
+    "address": _max_length(Household, "address"),
+    "phone": _max_length(Household, "phone"),
+    "full_name": _max_length(Person, "full_name"),
+    "ethnicity": _max_length(Person, "ethnicity"),
+}
 
 
 class Row(NamedTuple):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from areas.models import Area
+from ui.fields import TextField
 
 from .columns import FIELDS, IGNORED
 from .reading import MAX_BYTES
@@ -26,9 +27,7 @@ class UploadForm(forms.Form):
         max_value=2100,
         help_text=gettext_lazy("Cần khi danh sách có cột phân loại hộ."),
     )
-    decision_number = forms.CharField(
-        label=gettext_lazy("Số quyết định"), max_length=50, required=False
-    )
+    decision_number = TextField(label=gettext_lazy("Số quyết định"), max_length=50, required=False)
     decision_date = forms.DateField(
         label=gettext_lazy("Ngày quyết định"), required=False, widget=DATE_WIDGET
     )

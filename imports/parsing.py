@@ -10,7 +10,15 @@ from django.utils.translation import gettext as _
 
 from households.rules import InvalidNationalId, parse_national_id
 
-from .cells import ROW_FIELDS, Readers, Row, is_blank_or_total, label, national_id_text
+from .cells import (
+    MAX_LENGTHS,
+    ROW_FIELDS,
+    Readers,
+    Row,
+    is_blank_or_total,
+    label,
+    national_id_text,
+)
 from .columns import IGNORED
 from .encodings import convert_legacy
 from .list_checks import check_households
@@ -123,6 +131,8 @@ def _household(row: Row, code: str, line, households, problems, read: Readers):
     if not code:
         problems.append(Problem(line, label("household_code"), _("Thiếu mã hộ.")))
         return None
+    if not _fits(code, "household_code", line, problems):
+        return None
     household = households.get(code)
     if household is None:
         household = households[code] = HouseholdRow(code=code, row=line)
@@ -136,10 +146,14 @@ def _household(row: Row, code: str, line, households, problems, read: Readers):
             )
         )
     group = read.text[row.residential_group]
-    if group:
+    if group and _fits(group, "residential_group", line, problems):
         _take_group(household, group, line, problems, read)
-    household.address = household.address or read.clean[row.address]
-    household.phone = household.phone or read.text[row.phone]
+    if not household.address and _fits(
+        address := read.clean[row.address], "address", line, problems
+    ):
+        household.address = address
+    if not household.phone and _fits(phone := read.text[row.phone], "phone", line, problems):
+        household.phone = phone
     raw_class = "" if household.classification else read.text[row.classification]
     if raw_class:
         classification, error = read.classification[raw_class]
@@ -182,6 +196,9 @@ def _person(row: Row, line, problems, read: Readers) -> PersonRow | None:
         problems.append(Problem(line, label("full_name"), _("Thiếu họ và tên.")))
         return None
     found = len(problems)  # problems of the person are those appended from here on
+    _fits(name, "full_name", line, problems)
+    ethnicity = read.clean[row.ethnicity]
+    _fits(ethnicity, "ethnicity", line, problems)
     relation = _relation(row.relation_to_head, line, problems, read)
     sex = _sex(row.sex, line, problems, read)
     birth, error = read.birth[row.birth]
@@ -204,9 +221,19 @@ def _person(row: Row, line, problems, read: Readers) -> PersonRow | None:
         birth_year_only=year_only,
         national_id=national_id,
         legacy_id=legacy_id,
-        ethnicity=read.clean[row.ethnicity],
+        ethnicity=ethnicity,
         disability_level=disability,
     )
+
+
+def _fits(value: str, field: str, line, problems) -> bool:
+    """Whether the text fits its column; a blocking problem when it does not."""
+    limit = MAX_LENGTHS[field]
+    if len(value) <= limit:
+        return True
+    message = _("Dài %(n)d ký tự, quá %(limit)d ký tự mà sổ lưu được: hãy viết gọn lại.")
+    problems.append(Problem(line, label(field), message % {"n": len(value), "limit": limit}))
+    return False
 
 
 def _relation(value, line, problems, read: Readers) -> str:

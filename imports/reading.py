@@ -321,6 +321,8 @@ def _eight_bit(data: bytes) -> str:
 
 
 # Characters no .xlsx may hold (openpyxl refuses them), as Excel's line breaks in some CSVs.
+# Other invisible characters are dropped by values.text, after the legacy encodings (whose
+# letters include some, such as TCVN3's soft hyphen) are converted.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]+")
 
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from django.utils.translation import gettext as _
 
-from vn.names import search_key
+from vn.names import search_key, strip_forbidden
 from vn.numbers import ascii_digits
 
 SEX = {
@@ -99,16 +99,18 @@ DISABILITY = {
 }
 GROUP_PREFIXES = ("to dan pho ", "khom ", "thon ", "ap ", "to ", "khu pho ", "khu ")
 _EXCEL_EPOCH = date(1899, 12, 30)
-_DATE = re.compile(r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
+# ASCII digits only: the text is read through ascii_digits first, as every number is.
+_DATE = re.compile(r"([0-9]{1,2})\s*[/\-.]\s*([0-9]{1,2})\s*[/\-.]\s*([0-9]{4})")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T].*)?")
 
 
 def text(value) -> str:
+    """The cell as one line of text, without control or invisible characters."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return " ".join(str(value).split())
+    return " ".join(strip_forbidden(str(value)).split())
 
 
 def sex(value) -> str:
@@ -171,7 +173,7 @@ def birth(value, *, today: date) -> tuple[date | None, bool]:
         else:
             raise ValueError(_unreadable_date(value))
     else:
-        result, year_only = _date_from_text(text(value))
+        result, year_only = _date_from_text(ascii_digits(text(value)))
     if result > today:
         raise ValueError(_("Ngày sinh %(d)s ở tương lai.") % {"d": text(value)})
     if result.year < 1900:
@@ -180,7 +182,7 @@ def birth(value, *, today: date) -> tuple[date | None, bool]:
 
 
 def _date_from_text(raw: str) -> tuple[date, bool]:
-    if re.fullmatch(r"\d{4}", raw):
+    if re.fullmatch(r"[0-9]{4}", raw):
         return date(int(raw), 1, 1), True
     for pattern, order in ((_DATE, (3, 2, 1)), (_ISO, (1, 2, 3))):
         m = pattern.fullmatch(raw)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from areas.models import Area
-from ui.fields import DATE_WIDGET, DateField, DecimalField, IntegerField
+from ui.fields import DATE_WIDGET, DateField, DecimalField, IntegerField, TextField
 
 from .models import Cause, ReviewKind, ReviewSource, Wish
 
@@ -48,7 +48,7 @@ class RoundOpenForm(forms.Form):
 
 
 class RequestForm(forms.Form):
-    code = forms.CharField(label=gettext_lazy("Mã hộ"), max_length=30)
+    code = TextField(label=gettext_lazy("Mã hộ"), max_length=30)
     source = forms.ChoiceField(
         label=gettext_lazy("Đơn"), choices=[c for c in ReviewSource.choices if c[0] != "register"]
     )
@@ -105,7 +105,7 @@ class AssessmentForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    notes = forms.CharField(
+    notes = TextField(
         label=gettext_lazy("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -116,7 +116,7 @@ class AssessmentForm(forms.Form):
         for indicator, proposal in proposals:
             name = f"deprived_{indicator.code}"
             self.fields[name] = forms.BooleanField(label=indicator.name, required=False)
-            self.fields[f"reason_{indicator.code}"] = forms.CharField(
+            self.fields[f"reason_{indicator.code}"] = TextField(
                 label=gettext_lazy("Lý do khác với đề xuất"),
                 required=False,
                 max_length=255,
@@ -162,15 +162,15 @@ class MeetingForm(forms.Form):
         empty_label=gettext_lazy("Các hộ chưa ghi tổ"),
     )
     held_on = forms.DateField(label=gettext_lazy("Ngày họp"), widget=DATE_WIDGET)
-    place = forms.CharField(label=gettext_lazy("Địa điểm"), max_length=255, required=False)
-    chaired_by = forms.CharField(
+    place = TextField(label=gettext_lazy("Địa điểm"), max_length=255, required=False)
+    chaired_by = TextField(
         label=gettext_lazy("Chủ trì (trưởng thôn, tổ dân phố, khóm, ấp)"),
         max_length=120,
         required=False,
     )
     attendance = forms.IntegerField(label=gettext_lazy("Số người dự"), min_value=1)
     agreed = forms.IntegerField(label=gettext_lazy("Số người đồng ý"), min_value=0)
-    notes = forms.CharField(
+    notes = TextField(
         label=gettext_lazy("Ý kiến tại cuộc họp"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -193,8 +193,8 @@ class MeetingForm(forms.Form):
 class PostingForm(forms.Form):
     posting_from = forms.DateField(label=gettext_lazy("Niêm yết từ ngày"), widget=DATE_WIDGET)
     posting_to = forms.DateField(label=gettext_lazy("đến ngày"), widget=DATE_WIDGET)
-    place = forms.CharField(label=gettext_lazy("Nơi niêm yết"), max_length=255, required=False)
-    complaints = forms.CharField(
+    place = TextField(label=gettext_lazy("Nơi niêm yết"), max_length=255, required=False)
+    complaints = TextField(
         label=gettext_lazy("Ghi chú về niêm yết"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -205,23 +205,21 @@ class ComplaintForm(forms.Form):
     """A complaint or request for re-check received during the posting."""
 
     received_on = forms.DateField(label=gettext_lazy("Ngày nhận"), widget=DATE_WIDGET)
-    complainant = forms.CharField(label=gettext_lazy("Người khiếu nại, đề nghị"), max_length=120)
-    content = forms.CharField(
-        label=gettext_lazy("Nội dung"), widget=forms.Textarea(attrs={"rows": 2})
-    )
+    complainant = TextField(label=gettext_lazy("Người khiếu nại, đề nghị"), max_length=120)
+    content = TextField(label=gettext_lazy("Nội dung"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ComplaintAnswerForm(forms.Form):
-    answer = forms.CharField(
+    answer = TextField(
         label=gettext_lazy("Kết quả giải quyết"), widget=forms.Textarea(attrs={"rows": 2})
     )
     answered_on = forms.DateField(label=gettext_lazy("Ngày trả lời"), widget=DATE_WIDGET)
 
 
 class DecisionForm(forms.Form):
-    number = forms.CharField(label=gettext_lazy("Số quyết định"), max_length=50)
+    number = TextField(label=gettext_lazy("Số quyết định"), max_length=50)
     decided_on = forms.DateField(label=gettext_lazy("Ngày quyết định"), widget=DATE_WIDGET)
-    signer = forms.CharField(label=gettext_lazy("Người ký"), max_length=120)
+    signer = TextField(label=gettext_lazy("Người ký"), max_length=120)
 
 
 class MovementForm(forms.Form):

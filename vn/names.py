@@ -45,3 +45,22 @@ def forbidden_characters(text: str, *, multiline: bool = False) -> list[str]:
         if unicodedata.category(c) in _FORBIDDEN_CATEGORIES and c not in allowed
     }
     return sorted(f"U+{ord(c):04X}" for c in found)
+
+
+_REMOVED_CATEGORIES = frozenset({"Cf", "Cs", "Co"})  # invisible: dropped, not spaced
+
+
+def strip_forbidden(text: str) -> str:
+    """Return the text without the characters forbidden_characters names: invisible ones
+    dropped, control characters and line separators read as a space. For values read from
+    a file, where the officer cannot retype them; a form refuses them instead."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ""
+        if (category := unicodedata.category(c)) in _REMOVED_CATEGORIES
+        else " "
+        if category in _FORBIDDEN_CATEGORIES
+        else c
+        for c in text
+    )

@@ -117,7 +117,7 @@ class CaseOpenForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    needs = forms.CharField(
+    needs = TextField(
         label=gettext_lazy("Đánh giá nhu cầu"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ui.fields import DATE_WIDGET, DateField, MoneyField, MonthField
+from ui.fields import DATE_WIDGET, DateField, MoneyField, MonthField, TextField
 
 from ..models import Service, TerminationReason
 from .fields import flags_field, not_future
@@ -13,7 +13,7 @@ from .fields import flags_field, not_future
 class ScreenForm(forms.Form):
     prefix = "screen"
     screened_on = DateField(label=gettext_lazy("Ngày xét duyệt"), widget=DATE_WIDGET)
-    note = forms.CharField(
+    note = TextField(
         label=gettext_lazy("Kết quả xét duyệt, niêm yết"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -27,8 +27,8 @@ class DecisionFields(forms.Form):
     """A decision of the ward chair: date, signer and number (blank: the next of the year)."""
 
     decided_on = DateField(label=gettext_lazy("Ngày quyết định"), widget=DATE_WIDGET)
-    signer = forms.CharField(label=gettext_lazy("Người ký"), max_length=120)
-    number = forms.CharField(
+    signer = TextField(label=gettext_lazy("Người ký"), max_length=120)
+    number = TextField(
         label=gettext_lazy("Số quyết định"),
         max_length=50,
         required=False,
@@ -46,7 +46,7 @@ class GrantForm(DecisionFields):
 class RefuseForm(forms.Form):
     prefix = "refuse"
     refused_on = DateField(label=gettext_lazy("Ngày trả lời"), widget=DATE_WIDGET)
-    note = forms.CharField(
+    note = TextField(
         label=gettext_lazy("Lý do không đủ điều kiện"), widget=forms.Textarea(attrs={"rows": 2})
     )
 
@@ -63,7 +63,7 @@ class AdjustForm(DecisionFields):
         required=False,
     )
     effective_month = MonthField(label=gettext_lazy("Áp dụng từ tháng"))
-    note = forms.CharField(
+    note = TextField(
         label=gettext_lazy("Nội dung điều chỉnh"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -85,7 +85,7 @@ class AdjustForm(DecisionFields):
 class SuspendForm(forms.Form):
     prefix = "suspend"
     on = DateField(label=gettext_lazy("Tạm dừng từ ngày"), widget=DATE_WIDGET)
-    note = forms.CharField(
+    note = TextField(
         label=gettext_lazy("Lý do tạm dừng"),
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=gettext_lazy(
@@ -97,7 +97,7 @@ class SuspendForm(forms.Form):
 class ResumeForm(forms.Form):
     prefix = "resume"
     on = DateField(label=gettext_lazy("Hưởng lại từ ngày"), widget=DATE_WIDGET)
-    note = forms.CharField(
+    note = TextField(
         label=gettext_lazy("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
@@ -108,7 +108,7 @@ class UnpaidForm(forms.Form):
         label=gettext_lazy("Chưa nhận tiền từ tháng"),
         help_text=gettext_lazy("Theo danh sách chi trả: tháng đầu tiên người hưởng không nhận."),
     )
-    note = forms.CharField(
+    note = TextField(
         label=gettext_lazy("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
@@ -132,7 +132,7 @@ class TerminateForm(DecisionFields):
         widget=DATE_WIDGET,
         help_text=gettext_lazy("Thôi hưởng từ tháng sau tháng này (khoản 2 Điều 8)."),
     )
-    note = forms.CharField(
+    note = TextField(
         label=gettext_lazy("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
@@ -145,7 +145,7 @@ class TerminateForm(DecisionFields):
 class DeathForm(forms.Form):
     prefix = "death"
     died_on = DateField(label=gettext_lazy("Ngày mất"), widget=DATE_WIDGET)
-    signer = forms.CharField(
+    signer = TextField(
         label=gettext_lazy("Người ký quyết định thôi hưởng"), max_length=120, required=False
     )
 
@@ -163,7 +163,7 @@ class DeathForm(forms.Form):
 class NoteForm(forms.Form):
     prefix = "note"
     written_on = DateField(label=gettext_lazy("Ngày"), widget=DATE_WIDGET)
-    text = forms.CharField(label=gettext_lazy("Ghi chép"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = TextField(label=gettext_lazy("Ghi chép"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ReferralForm(forms.Form):
@@ -171,7 +171,7 @@ class ReferralForm(forms.Form):
     service = forms.ChoiceField(
         label=gettext_lazy("Chuyển đến"), choices=[("", gettext_lazy("— Chọn —")), *Service.choices]
     )
-    purpose = forms.CharField(label=gettext_lazy("Nội dung"), max_length=255)
+    purpose = TextField(label=gettext_lazy("Nội dung"), max_length=255)
     referred_on = DateField(label=gettext_lazy("Ngày chuyển"), widget=DATE_WIDGET)
     follow_up_on = DateField(
         label=gettext_lazy("Ngày theo dõi lại"), required=False, widget=DATE_WIDGET
@@ -186,9 +186,7 @@ class ReferralForm(forms.Form):
 
 
 class ReferralCloseForm(forms.Form):
-    outcome = forms.CharField(
-        label=gettext_lazy("Kết quả"), widget=forms.Textarea(attrs={"rows": 2})
-    )
+    outcome = TextField(label=gettext_lazy("Kết quả"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, referral, **kwargs):
         super().__init__(*args, prefix=f"close-{referral.pk}", **kwargs)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from areas.models import Area
 from areas.queries import vietnamese_order
 from households.rules import InvalidNationalId, parse_national_id
-from ui.fields import DATE_WIDGET, DateField
+from ui.fields import DATE_WIDGET, DateField, TextField
 
 from .fields import not_future
 
@@ -29,7 +29,7 @@ class TransferOutForm(forms.Form):
             "trả từ tháng sau tháng chuyển đi."
         ),
     )
-    note = forms.CharField(
+    note = TextField(
         label=gettext_lazy("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
@@ -49,7 +49,7 @@ class TransferOutForm(forms.Form):
 class IncomingSearchForm(forms.Form):
     """A person arriving from elsewhere, found by their national ID (or old CMND)."""
 
-    number = forms.CharField(
+    number = TextField(
         label=gettext_lazy("Số định danh (CCCD) hoặc CMND cũ"),
         max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),

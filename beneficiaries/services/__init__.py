@@ -14,6 +14,7 @@ from .cases import (
     proposed_start,
 )
 from .casework import case_note_add, referral_add, referral_close
+from .clashes import identity_clash_resolve
 from .payments import case_collected_record, case_resume, case_suspend, case_unpaid_record
 from .transfers import case_transfer_in, case_transfer_out
 
@@ -32,6 +33,7 @@ __all__ = [
     "case_transfer_in",
     "case_transfer_out",
     "case_unpaid_record",
+    "identity_clash_resolve",
     "next_decision_number",
     "person_death_record",
     "proposed_start",

@@ -5,13 +5,14 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from areas.models import Area
+from ui.fields import TextField
 
 from .events import group_field, groups_of, note_field
 from .register import PlaceForm
 
 
 class ArrivalSearchForm(forms.Form):
-    q = forms.CharField(
+    q = TextField(
         label=gettext_lazy("Tìm hộ chuyển đến"),
         required=False,
         widget=forms.SearchInput(
@@ -26,9 +27,9 @@ class ReceiveForm(PlaceForm):
     ward = forms.ModelChoiceField(
         label=gettext_lazy("Xã, phường tiếp nhận"), queryset=Area.objects.none()
     )
-    code = forms.CharField(label=gettext_lazy("Mã hộ mới"), max_length=30)
+    code = TextField(label=gettext_lazy("Mã hộ mới"), max_length=30)
     residential_group = group_field()
-    address = forms.CharField(label=gettext_lazy("Địa chỉ"), max_length=255, required=False)
+    address = TextField(label=gettext_lazy("Địa chỉ"), max_length=255, required=False)
     note = note_field()
 
     def __init__(self, *args, wards, **kwargs):

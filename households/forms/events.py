@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from areas.models import Area, Level
 from areas.queries import vietnamese_order
-from ui.fields import DATE_WIDGET
+from ui.fields import DATE_WIDGET, TextField
 from vn.names import clean_name
 
 from ..models import Joined, Left, Relation
@@ -37,7 +37,7 @@ def group_field() -> forms.ModelChoiceField:
 
 
 def note_field() -> forms.CharField:
-    return forms.CharField(
+    return TextField(
         label=gettext_lazy("Ghi chú (lý do, giấy tờ kèm theo)"), max_length=255, required=False
     )
 
@@ -129,7 +129,7 @@ def national_id_typed(text: str) -> str:
 class JoinFoundForm(EventForm):
     """A person already in the register (`found` by their national ID) joins."""
 
-    national_id = forms.CharField(widget=forms.HiddenInput)
+    national_id = TextField(widget=forms.HiddenInput)
     relation = forms.ChoiceField(
         label=gettext_lazy("Quan hệ với chủ hộ"), choices=[CHOOSE, *Relation.choices]
     )
@@ -228,9 +228,9 @@ class SplitForm(EventForm):
         gettext_lazy("Sang hộ mới, với quan hệ"),
         gettext_lazy("Nếu ở lại: quan hệ với chủ hộ"),
     )
-    code = forms.CharField(label=gettext_lazy("Mã hộ mới"), max_length=30)
+    code = TextField(label=gettext_lazy("Mã hộ mới"), max_length=30)
     residential_group = group_field()
-    address = forms.CharField(label=gettext_lazy("Địa chỉ"), max_length=255, required=False)
+    address = TextField(label=gettext_lazy("Địa chỉ"), max_length=255, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -270,7 +270,7 @@ class MergeForm(EventForm):
     its code), with each arriving member's relation to this household's head."""
 
     row_columns = (gettext_lazy("Quan hệ với chủ hộ này"),)
-    code = forms.CharField(widget=forms.HiddenInput)
+    code = TextField(widget=forms.HiddenInput)
 
     def __init__(self, *args, other=None, other_members=(), searched="", **kwargs):
         super().__init__(*args, **kwargs)
@@ -294,7 +294,7 @@ class MergeForm(EventForm):
 
 class RelocateForm(EventForm):
     residential_group = group_field()
-    address = forms.CharField(label=gettext_lazy("Địa chỉ mới"), max_length=255, required=False)
+    address = TextField(label=gettext_lazy("Địa chỉ mới"), max_length=255, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,6 @@
 """Two persons of the register found to carry the same national ID."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,10 @@ class IdentityClashQuerySet(models.QuerySet):
 
 
 class IdentityClash(models.Model):
+    class Resolution(models.TextChoices):
+        DIFFERENT = "different", _("Hai người khác nhau (số của người bị xóa đã ghi lại)")
+        SAME = "same", _("Một người ghi hai lần (bản ghi thừa đã cho rời hộ)")
+
     """`person` was stored with the number `other` carries, typed in other digits (full-width,
     Arabic-Indic…). When the numbers were normalised to ASCII digits, `other` kept it and
     `person`'s was left blank: they may be one person registered twice, or a typing slip.
@@ -30,6 +35,18 @@ class IdentityClash(models.Model):
     national_id = models.CharField(_("số định danh (CCCD)"), max_length=12)
     found_on = models.DateField(_("phát hiện ngày"))
     resolved_on = models.DateField(_("đã xử lý ngày"), null=True, blank=True)
+    resolution = models.CharField(
+        _("kết luận"), max_length=10, choices=Resolution.choices, blank=True
+    )
+    resolution_note = models.TextField(_("ghi chú xử lý"), blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xử lý"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     objects = IdentityClashQuerySet.as_manager()
 

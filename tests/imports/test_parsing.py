@@ -340,3 +340,34 @@ def test_it_lists_problems_by_row_errors_before_warnings():
     rows = [(row, blocking) for row, _message, blocking in problems(parse(people))]
 
     assert rows == [(FIRST_LINE, True), (FIRST_LINE, False), (FIRST_LINE + 2, True)]
+
+
+def test_it_refuses_text_longer_than_the_register_holds():
+    people = family("LX-001")
+    people[0]["Địa chỉ"] = "Tổ 2 " * 60  # 300 characters for a 255-character column
+    people[1]["Họ và tên"] = "Nguyễn " * 20
+
+    found = problems(parse(people))
+
+    assert found == [
+        (
+            FIRST_LINE,
+            "Địa chỉ: Dài 299 ký tự, quá 255 ký tự mà sổ lưu được: hãy viết gọn lại.",
+            True,
+        ),
+        (
+            FIRST_LINE + 1,
+            "Họ và tên: Dài 139 ký tự, quá 120 ký tự mà sổ lưu được: hãy viết gọn lại.",
+            True,
+        ),
+    ]
+
+
+def test_it_reads_a_birth_date_typed_in_full_width_digits():
+    people = family("LX-001")
+    people[2]["Ngày sinh"] = "０５/０６/２０１２"
+
+    parsed = parse(people)
+
+    assert parsed.problems == []
+    assert parsed.households["LX-001"].persons[2].birth_date == date(2012, 6, 5)

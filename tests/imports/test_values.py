@@ -145,3 +145,7 @@ def test_it_creates_groups_under_their_name_without_the_title():
 )
 def test_it_matches_ward_names_with_or_without_their_title(typed):
     assert values.ward_key(typed) == "my long"
+
+
+def test_text_drops_invisible_characters_no_one_can_retype():
+    assert values.text("\u202eBùi\u200b Văn\u2028Nghĩa\ufeff\x0b") == "Bùi Văn Nghĩa"
