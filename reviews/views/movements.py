@@ -1,6 +1,7 @@
 """The movements table of an area and period, and the households behind each figure."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Q
@@ -54,24 +55,33 @@ COLUMN_LABELS = {
 @login_required
 @require_GET
 def movements_view(request):
+    """The table for the area and period asked, or at once for the user's first area
+    from 1 January to today when nothing is asked (other parameters are not a question)."""
     areas = _movement_areas(request.user)
     today = timezone.localdate()
-    form = MovementForm(
-        request.GET or None,
-        areas=areas,
-        initial={"start": date(today.year, 1, 1), "end": today, "area": areas.first()},
-    )
-    table = None
-    if form.is_bound and form.is_valid():
+    asked = any(name in request.GET for name in MovementForm.base_fields)
+    initial = {"start": date(today.year, 1, 1), "end": today, "area": areas.first()}
+    form = MovementForm(request.GET if asked else None, areas=areas, initial=initial)
+    table, query = None, request.GET.urlencode()
+    if asked and form.is_valid():
         data = form.cleaned_data
         table = movement_table(request.user, data["area"], data["start"], data["end"])
+    elif not asked and initial["area"] is not None:
+        table = movement_table(request.user, initial["area"], initial["start"], today)
+        query = urlencode(
+            {
+                "area": initial["area"].pk,
+                "start": f"{initial['start']:%d/%m/%Y}",
+                "end": f"{today:%d/%m/%Y}",
+            }
+        )
     context = {
         "form": form,
         "table": table,
         "grid": _grid(table) if table else None,
         "incoming": len(rules.INCOMING),
         "outgoing": len(rules.OUTGOING),
-        "query": request.GET.urlencode(),
+        "query": query,
     }
     return render(request, "reviews/movements.html", context)
 
