@@ -1,14 +1,15 @@
 """Reads for cases: the facts of a month, the rules in force, the schedule of amounts."""
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from households.queries import ClassificationTimeline, facts_day
-from vn.dates import month_end, month_start, months_between, next_month
+from households.on_day import ClassificationTimeline, facts_day
+from vn.dates import age_before, age_on, month_end, month_start, months_between, next_month
 
 from . import rules
 from .models import (
@@ -23,23 +24,41 @@ from .models import (
 
 @dataclass(frozen=True)
 class RuleData:
-    """The rows the rules read for one ward's province, loaded once."""
+    """The rows the rules read for one ward's province, loaded once.
+
+    A month's result depends on the facts only through the ages reached and the other
+    facts, which a ward's cases share a lot: each distinct answer is computed once (a
+    province's payroll asks for hundreds of thousands of months)."""
 
     categories: list[rules.CategoryRule]
     standard_levels: list[rules.Rate]
     pension_rule: rules.PensionRule | None
     pensions: list[rules.Rate]
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def month(self, facts: rules.Facts, month: date) -> rules.Month:
-        return rules.month_amount(
-            facts,
-            month,
-            categories=self.categories,
-            standard_levels=self.standard_levels,
-            pension_rule=self.pension_rule,
-            pensions=self.pensions,
-            pension_wins_tie=settings.SOCIAL_PENSION_WINS_TIE,
-        )
+        born = facts.birth_date
+        ages = (age_on(born, month_end(month)), age_before(born, month)) if born else None
+        key = (month, ages, dataclasses.replace(facts, birth_date=None))
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = rules.month_amount(
+                facts,
+                month,
+                categories=self.categories,
+                standard_levels=self.standard_levels,
+                pension_rule=self.pension_rule,
+                pensions=self.pensions,
+                pension_wins_tie=settings.SOCIAL_PENSION_WINS_TIE,
+            )
+        # A copy: a schedule sets what its case pays on the result (chosen, amount).
+        return dataclasses.replace(found, month=month)
+
+    def references(self, result: rules.Month) -> list[str]:
+        """The legal texts behind the month's amount: the paid categories' or the pension's."""
+        if result.chosen == rules.PENSION:
+            return [r.legal_reference for r in self.pensions if rules.covers(r, result.month)]
+        return [r.legal_reference for r in result.paid]
 
 
 def rule_data(province_id: int | None) -> RuleData:
@@ -87,15 +106,30 @@ class ScheduledMonth:
     note: str = ""
 
 
-def case_schedule(case: Case, *, until: date, data: RuleData | None = None) -> list[ScheduledMonth]:
-    """Every month from the application to `until` (or the end), with what the rules give."""
+def case_schedule(
+    case: Case,
+    *,
+    until: date,
+    data: RuleData | None = None,
+    since: date | None = None,
+    timeline: ClassificationTimeline | None = None,
+    events: list[tuple] | None = None,
+) -> list[ScheduledMonth]:
+    """Every month from the application (or `since`) to `until` (or the end), with what
+    the rules give. A list of cases passes each its timeline and events (cases_schedules)."""
     data = data or rule_data(case.ward.parent_id)
     first = month_start(case.start_month or case.applied_on)
+    if since:
+        first = max(first, month_start(since))
     last = month_start(until)
     if case.end_month:
         last = min(last, month_start(case.end_month))
-    timeline = ClassificationTimeline(case.person_id)
-    paused = _suspended_months(case, last)
+    timeline = timeline or ClassificationTimeline(case.person_id)
+    if events is None:
+        events = list(
+            case.events.order_by("happened_on", "pk").values_list("kind", "effective_month")
+        )
+    paused = _suspended_months(events, last)
     schedule = []
     for month in months_between(first, last):
         held = timeline.on(facts_day(case.person, month_end(month)))
@@ -128,11 +162,36 @@ def case_schedule(case: Case, *, until: date, data: RuleData | None = None) -> l
     return schedule
 
 
-def _suspended_months(case: Case, last: date) -> set[date]:
+def cases_schedules(
+    cases: list[Case], *, since: date, until: date, data: RuleData
+) -> dict[int, list[ScheduledMonth]]:
+    """case_schedule for many cases (their persons selected), in three queries in all."""
+    timelines = ClassificationTimeline.many({c.person_id for c in cases})
+    events: dict[int, list] = {c.pk: [] for c in cases}
+    rows = (
+        CaseEvent.objects.filter(case__in=[c.pk for c in cases])
+        .order_by("happened_on", "pk")
+        .values_list("case_id", "kind", "effective_month")
+    )
+    for case_id, kind, month in rows:
+        events[case_id].append((kind, month))
+    return {
+        c.pk: case_schedule(
+            c,
+            until=until,
+            data=data,
+            since=since,
+            timeline=timelines[c.person_id],
+            events=events[c.pk],
+        )
+        for c in cases
+    }
+
+
+def _suspended_months(events: list[tuple], last: date) -> set[date]:
     """The months a suspension held, from its month up to a resumption's (or `last`)."""
     months: set[date] = set()
     since = None
-    events = case.events.order_by("happened_on", "pk").values_list("kind", "effective_month")
     for kind, month in [*events, (EventKind.RESUMED, next_month(last))]:
         if kind == EventKind.SUSPENDED and month and since is None:
             since = month

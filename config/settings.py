@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "households",
     "reviews",
     "beneficiaries",
+    "benefits",
     "imports",
 ]
 

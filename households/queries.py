@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import (
     BooleanField,
@@ -256,67 +256,6 @@ def _destinations(user, household: Household, former: list[Stay]) -> None:
                 stay.went_to = went.household
         elif stay.leave_reason == Left.HOUSEHOLD_MOVED and household.moving_to_id:
             stay.went_ward = household.moving_to.name  # not received yet
-
-
-def members_on(household: Household, day: date):
-    """The household's members on the day, each membership with its person and the
-    relation then held ("who were the members of household X on 31/12/2025")."""
-    return (
-        Membership.objects.in_force_on(day)
-        .filter(household=household)
-        .select_related("person")
-        .order_by("person_id")
-    )
-
-
-class ClassificationTimeline:
-    """A person's household classification on any day: the household of the membership
-    in force that day, and that household's status in force. Two queries, then asked
-    day by day (a case's schedule asks it once per month)."""
-
-    def __init__(self, person_id: int):
-        self.memberships = list(
-            Membership.objects.filter(person_id=person_id).values_list(
-                "household_id", "started_on", "ended_on"
-            )
-        )
-        households = {h for h, _, _ in self.memberships}
-        self.statuses = list(
-            HouseholdStatus.objects.filter(household_id__in=households)
-            .order_by("valid_from")
-            .values_list("household_id", "valid_from", "superseded_on", "classification")
-        )
-
-    def household_on(self, day: date) -> int | None:
-        held = [h for h, start, end in self.memberships if start <= day and (not end or day < end)]
-        return held[0] if held else None
-
-    def on(self, day: date) -> str:
-        household = self.household_on(day)
-        for h, start, end, classification in self.statuses:
-            if h == household and start <= day and (not end or day < end):
-                return classification
-        return ""
-
-
-def facts_day(person: Person, month_last_day: date) -> date:
-    """The day a month's household facts are read on: its last day, or the last day the
-    person lived, if they died in it (the month of death is paid)."""
-    if person.deceased_on and person.deceased_on <= month_last_day:
-        return person.deceased_on - timedelta(days=1)
-    return month_last_day
-
-
-def classifications_on(person_ids, day: date) -> dict[int, str]:
-    """Each person's household classification on the day (the household they lived in
-    then), in one query: for lists of many cases."""
-    held = (
-        Membership.objects.in_force_on(day)
-        .filter(person_id__in=list(person_ids))
-        .annotate(c=HouseholdStatus.objects.classification_on(day, household="household"))
-        .values_list("person_id", "c")
-    )
-    return {person: c or "" for person, c in held}
 
 
 def person_by_national_id(national_id: str) -> Person | None:

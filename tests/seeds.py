@@ -20,6 +20,12 @@ def seed_assistance_rules() -> None:
     importlib.import_module("beneficiaries.migrations.0002_seed_rules").seed(apps, None)
 
 
+def seed_benefit_types() -> None:
+    """The benefit types and the national one-off amounts."""
+    importlib.import_module("benefits.migrations.0002_benefit_types").add(apps, None)
+
+
 def seed_migrated_rows() -> None:
     seed_poverty_standards()
     seed_assistance_rules()
+    seed_benefit_types()

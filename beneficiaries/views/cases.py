@@ -12,10 +12,9 @@ from django.views.decorators.http import require_GET
 
 from areas.scope import can_write_ward
 from households.models import Classification
-from households.queries import ClassificationTimeline
+from households.on_day import ClassificationTimeline
 from vn.dates import age_on, month_start, months_since, next_month
 
-from .. import rules
 from ..access import case_household, get_case_for_user, transfer_links
 from ..forms import steps as step_forms
 from ..forms.choices import DOCUMENT_LABELS, FLAG_LABELS
@@ -137,13 +136,7 @@ def _schedule_rows(case, today) -> list[dict]:
     for item in case_schedule(case, until=until, data=data):
         result = item.result
         paid = {r.code for r in result.paid}
-        pension_references = [
-            r.legal_reference for r in data.pensions if rules.covers(r, item.month)
-        ]
-        if result.chosen == rules.PENSION:
-            references = pension_references
-        else:
-            references = [r.legal_reference for r in result.paid]
+        references = data.references(result)
         rows.append(
             {
                 "month": item.month,

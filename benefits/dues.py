@@ -1,0 +1,166 @@
+"""What the cases of a ward are due, month by month and benefit by benefit: the reads the
+payroll is settled from (rules.settle). The amounts are the case schedules' (the case page
+shows the same), the pension split into its national part and the province's top-up, the
+care allowances and the funeral support on a beneficiary's death."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, Sum
+from django.utils.translation import gettext as _
+
+from beneficiaries import rules as case_rules
+from beneficiaries.models import Benefit, Case, CaseStatus
+from beneficiaries.queries import RuleData, cases_schedules
+from vn.dates import month_start, next_month
+from vn.money import vnd
+from vn.numbers import coefficient_text
+
+from . import rules
+from .models import CareAllowance, PaymentStatus, Payroll, PayrollLine, SupportRate
+
+# BenefitType codes the payroll pays (rows of the data migration).
+ALLOWANCE, PENSION, TOP_UP, CARE, FUNERAL = (
+    "allowance",
+    "social_pension",
+    "pension_top_up",
+    "care",
+    "funeral",
+)
+
+
+@dataclass
+class WardDues:
+    cases: dict[int, Case]
+    dues: list[rules.Due]
+    held: frozenset[int]  # suspended cases: no arrears until they resume
+
+
+def payroll_cases(ward_id: int, since: date, month: date) -> list[Case]:
+    """The ward's cases paid at some month from `since` to `month`, with their persons."""
+    return list(
+        Case.objects.filter(ward_id=ward_id, start_month__isnull=False, start_month__lte=month)
+        .filter(Q(end_month__isnull=True) | Q(end_month__gt=since))
+        .select_related("person__household__residential_group")
+        .order_by("pk")
+    )
+
+
+def ward_dues(
+    ward_id: int, province_id: int, *, since: date, month: date, data: RuleData
+) -> WardDues:
+    """Every amount the ward's cases are due from `since` to `month` (both included)."""
+    cases = payroll_cases(ward_id, since, month)
+    schedules = cases_schedules(cases, since=since, until=month, data=data)
+    dues: list[rules.Due] = []
+    funeral_rates = _rates(FUNERAL)
+    for case in cases:
+        for item in schedules[case.pk]:
+            if item.due:
+                dues += _monthly(case, item.result, data)
+        dues += _funeral(case, schedules[case.pk], funeral_rates, province_id, data, since, month)
+    dues += _care(cases, since, month, data)
+    held = frozenset(c.pk for c in cases if c.status == CaseStatus.SUSPENDED)
+    return WardDues({c.pk: c for c in cases}, dues, held)
+
+
+def _monthly(case: Case, result: case_rules.Month, data: RuleData) -> list[rules.Due]:
+    month = result.month
+    references = "; ".join(data.references(result))
+    if case.benefit == Benefit.PENSION:
+        national = sum(
+            r.amount for r in data.pensions if not r.provincial and case_rules.covers(r, month)
+        )
+        national = min(national, result.amount)
+        text = _("Trợ cấp hưu trí xã hội %(amount)s") % {"amount": vnd(national)}
+        dues = [rules.Due(case.pk, PENSION, month, national, text, references)]
+        if result.amount > national:
+            top_up = result.amount - national
+            text = _("Hỗ trợ thêm của tỉnh %(amount)s") % {"amount": vnd(top_up)}
+            dues.append(rules.Due(case.pk, TOP_UP, month, top_up, text, references))
+        return dues
+    codes = ", ".join(r.code for r in result.paid)
+    text = _("%(codes)s: hệ số %(coefficient)s × mức chuẩn %(level)s") % {
+        "codes": codes,
+        "coefficient": coefficient_text(result.coefficient),
+        "level": vnd(result.standard_level or 0),
+    }
+    return [rules.Due(case.pk, ALLOWANCE, month, result.amount, text, references)]
+
+
+def _rates(code: str) -> list[SupportRate]:
+    return list(SupportRate.objects.filter(benefit_type__code=code).order_by("valid_from"))
+
+
+def _rate_in_force(rates: list[SupportRate], province_id: int | None, month: date):
+    """The province's own rate in force, else the national one."""
+    current = [r for r in rates if r.in_force(month) and r.province_id in (None, province_id)]
+    return max(current, key=lambda r: (r.province_id is not None, r.valid_from), default=None)
+
+
+def _funeral(
+    case, schedule, rates, province_id, data: RuleData, since: date, month: date
+) -> list[rules.Due]:
+    """On the death of a person paid that month: the funeral support, once (Điều 11)."""
+    died = case.person.deceased_on
+    if not died or not since <= month_start(died) <= month:
+        return []
+    paid_then = any(item.due and item.month == month_start(died) for item in schedule)
+    rate = _rate_in_force(rates, province_id, month_start(died))
+    level = case_rules.in_force(data.standard_levels, month_start(died))
+    if not paid_then or rate is None or rate.multiple is None or level is None:
+        return []
+    amount = rules.times_standard(rate.multiple, level.amount)
+    text = _("Hỗ trợ chi phí mai táng: %(n)s × mức chuẩn %(level)s (mất ngày %(day)s)") % {
+        "n": coefficient_text(rate.multiple),
+        "level": vnd(level.amount),
+        "day": f"{died:%d/%m/%Y}",
+    }
+    return [
+        rules.Due(
+            case.pk, FUNERAL, month_start(died), amount, text, rate.legal_reference, one_off=True
+        )
+    ]
+
+
+def _care(cases, since: date, month: date, data: RuleData) -> list[rules.Due]:
+    """The care allowances of the cases, month by month while in force (Điều 20)."""
+    by_case = {c.pk: c for c in cases}
+    allowances = CareAllowance.objects.filter(case__in=list(by_case), start_month__lte=month)
+    allowances = allowances.filter(Q(end_month__isnull=True) | Q(end_month__gt=since))
+    dues = []
+    for care in allowances.select_related("rate"):
+        case = by_case[care.case_id]
+        died = case.person.deceased_on
+        stop = care.end_month
+        if died:  # the cared-for person's death ends it from the month after
+            stop = min(stop or next_month(month_start(died)), next_month(month_start(died)))
+        current = max(care.start_month, since)
+        while current <= month and (stop is None or current < stop):
+            level = case_rules.in_force(data.standard_levels, current)
+            if level:
+                amount = rules.times_standard(care.rate.coefficient, level.amount)
+                text = _("%(case)s: hệ số %(coefficient)s × mức chuẩn %(level)s, %(carer)s") % {
+                    "case": care.rate.name,
+                    "coefficient": coefficient_text(care.rate.coefficient),
+                    "level": vnd(level.amount),
+                    "carer": care.carer_name,
+                }
+                reference = care.rate.legal_reference
+                dues.append(rules.Due(case.pk, CARE, current, amount, text, reference))
+            current = next_month(current)
+    return dues
+
+
+def paid_so_far(ward_id: int, since: date, month: date) -> dict[rules.Key, int]:
+    """What the ward's approved payrolls paid per case, benefit and month from `since` to
+    before `month`; lines the provider returned unpaid are not paid."""
+    rows = (
+        PayrollLine.objects.filter(payroll__ward_id=ward_id, for_month__gte=since)
+        .exclude(payroll__status=Payroll.Status.DRAFT)
+        .exclude(payroll__month=month)
+        .exclude(status=PaymentStatus.UNPAID)
+        .values("case_id", "benefit_type__code", "for_month")
+        .annotate(total=Sum("amount"))
+    )
+    return {(r["case_id"], r["benefit_type__code"], r["for_month"]): r["total"] for r in rows}

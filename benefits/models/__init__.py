@@ -1,0 +1,33 @@
+"""The app's models: benefit types and their amounts (types.py), providers and payment
+arrangements (payments.py), the monthly payroll (payroll.py), care allowances (care.py)."""
+
+from .care import CareAllowance
+from .payments import Method, PaymentArrangement, Provider
+from .payroll import (
+    Kind,
+    PaymentStatus,
+    Payroll,
+    PayrollLine,
+    PayrollPolicy,
+    RecoveryPolicy,
+)
+from .types import BenefitType, Funding, Rule, SupportRate
+from .types import Kind as BenefitKind
+
+__all__ = [
+    "BenefitKind",
+    "BenefitType",
+    "CareAllowance",
+    "Funding",
+    "Kind",
+    "Method",
+    "PaymentArrangement",
+    "PaymentStatus",
+    "Payroll",
+    "PayrollLine",
+    "PayrollPolicy",
+    "Provider",
+    "RecoveryPolicy",
+    "Rule",
+    "SupportRate",
+]
