@@ -6,8 +6,10 @@ from datetime import date
 
 from celery import group, shared_task
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from areas.models import Area
+from vn.dates import month_start, next_month
 
 from .services.payrolls import PayrollError, payroll_generate
 from .wards import paying_wards
@@ -26,8 +28,10 @@ def generate_ward_payroll(ward_id: int, month: str, user_id: int | None = None) 
 
 
 @shared_task
-def generate_payrolls(month: str, province_id: int | None = None) -> int:
-    """Queue one generate_ward_payroll per ward that pays a case (of one province, or all)."""
+def generate_payrolls(month: str | None = None, province_id: int | None = None) -> int:
+    """Queue one generate_ward_payroll per ward that pays a case (of one province, or all),
+    for the month given or, from the beat schedule, the coming month."""
+    month = month or next_month(month_start(timezone.localdate())).isoformat()
     wards = paying_wards(date.fromisoformat(month), province_id=province_id)
     group(generate_ward_payroll.s(ward_id, month) for ward_id in wards).apply_async()
     return len(wards)

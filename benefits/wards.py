@@ -1,4 +1,5 @@
-"""Which wards have a payroll to make: those with a case paid in the month."""
+"""Which wards have a payroll to make: those with a case paid in the month or ended within
+the months a payroll looks back (a death reported late is recovered, its funeral paid)."""
 
 from datetime import date
 
@@ -6,10 +7,14 @@ from django.db.models import Q
 
 from beneficiaries.models import Case
 
+LOOKBACK_MONTHS = 24  # PayrollPolicy.lookback_months' default
+
 
 def paying_wards(month: date, *, province_id: int | None = None) -> list[int]:
+    back = month.year * 12 + month.month - 1 - LOOKBACK_MONTHS
+    since = date(back // 12, back % 12 + 1, 1)
     cases = Case.objects.filter(start_month__isnull=False, start_month__lte=month).filter(
-        Q(end_month__isnull=True) | Q(end_month__gte=month)
+        Q(end_month__isnull=True) | Q(end_month__gt=since)
     )
     if province_id is not None:
         cases = cases.filter(ward__parent_id=province_id)

@@ -18,5 +18,6 @@ urlpatterns = [
     path("imports/", include("imports.urls")),
     path("reviews/", include("reviews.urls")),
     path("cases/", include("beneficiaries.urls")),
+    path("benefits/", include("benefits.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@ import pytest
 
 from areas.models import Role
 
+from .celery_worker import started, worker  # noqa: F401  (fixtures for the tests about tasks)
 from .factories import ProvinceFactory, RoleFactory, UserFactory, WardFactory
 from .seeds import seed_migrated_rows
 

@@ -1,0 +1,37 @@
+from django.contrib import admin
+
+from ui.admin_columns import money_column
+
+from .models import BenefitType, PayrollPolicy, Provider, SupportRate
+
+
+@admin.register(BenefitType)
+class BenefitTypeAdmin(admin.ModelAdmin):
+    """Policy as data: a benefit a province adds is a row here (DOMAIN.md §1)."""
+
+    list_display = ["code", "name", "kind", "funding", "rule", "legal_reference"]
+    list_filter = ["kind", "funding"]
+
+
+@admin.register(SupportRate)
+class SupportRateAdmin(admin.ModelAdmin):
+    list_display = [
+        "benefit_type",
+        "multiple",
+        money_column(SupportRate, "amount"),
+        *("quantity", "unit", "province", "valid_from", "valid_to", "confirmed"),
+    ]
+    list_filter = ["benefit_type", "confirmed"]
+    raw_id_fields = ["province"]
+
+
+@admin.register(Provider)
+class ProviderAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "province", "contract"]
+    raw_id_fields = ["province"]
+
+
+@admin.register(PayrollPolicy)
+class PayrollPolicyAdmin(admin.ModelAdmin):
+    list_display = ["ward", "first_month", "recoveries", "lookback_months", "provider"]
+    raw_id_fields = ["ward"]

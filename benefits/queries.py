@@ -1,0 +1,133 @@
+"""Reads of paying: a payroll's people by residential group, a ward's payrolls, every
+ward's payroll of a month for an approver, and what a case or a household was paid."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import ExtractYear
+
+from areas.models import Area
+from households.models import Membership
+from vn.dates import month_start, next_month
+
+from . import rules
+from .models import Funding, Kind, PaymentStatus, Payroll, PayrollLine, RecoveryPolicy
+
+# The provider returns the signed lists before the 20th; the funds for next month are
+# drawn and the list sent before the 25th (ND 20/2021 Điều 34 khoản 4–5).
+RETURN_DAY, SEND_DAY = 20, 25
+
+
+@dataclass
+class PersonRow:
+    number: int
+    full_name: str
+    national_id: str
+    lines: list[PayrollLine] = field(default_factory=list)
+    pay: int = 0
+    recover: int = 0
+
+    @property
+    def status(self) -> str:
+        """The person's payment result: one status for all their positive lines."""
+        found = {line.status for line in self.lines if line.amount > 0}
+        return found.pop() if len(found) == 1 else PaymentStatus.PENDING
+
+
+def payroll_people(payroll: Payroll) -> list[tuple[str, list[PersonRow]]]:
+    """The payroll's persons in the provider's order, grouped by residential group, each
+    with their lines and what the provider pays them."""
+    netted = payroll.recoveries == RecoveryPolicy.NETTED
+    groups: dict[str, dict[int, PersonRow]] = {}
+    for line in payroll.lines.select_related("benefit_type").order_by("number", "for_month"):
+        people = groups.setdefault(line.group_name, {})
+        row = people.get(line.number)
+        if row is None:
+            row = people[line.number] = PersonRow(line.number, line.full_name, line.national_id)
+        row.lines.append(line)
+    for people in groups.values():
+        for row in people.values():
+            row.pay, row.recover = rules.payable((li.amount for li in row.lines), netted=netted)
+    return [(name, list(people.values())) for name, people in groups.items()]
+
+
+def send_deadline(month: date) -> date:
+    """The day the list of `month` goes to the provider by: the 25th of the month before."""
+    month = month_start(month)
+    return date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, SEND_DAY)
+
+
+def return_deadline(month: date) -> date:
+    """The day the provider returns the month's signed lists by: the 20th of the month."""
+    return month_start(month).replace(day=RETURN_DAY)
+
+
+def next_payroll_month(today: date) -> date:
+    return next_month(month_start(today))
+
+
+def unreconciled(payrolls, today: date):
+    """Sent or approved payrolls whose provider's list is past its return day."""
+    late = [p.pk for p in payrolls if return_deadline(p.month) < today]
+    return payrolls.filter(
+        pk__in=late, status__in=(Payroll.Status.APPROVED, Payroll.Status.SENT)
+    )
+
+
+@dataclass
+class WardMonth:
+    ward: Area
+    payroll: Payroll | None
+
+
+def province_month(user, wards, month: date) -> list[WardMonth]:
+    """Every ward of the user's choice with its payroll of the month (or none yet)."""
+    found = {
+        p.ward_id: p
+        for p in Payroll.objects.visible_to(user).filter(month=month, ward__in=wards)
+    }
+    return [WardMonth(w, found.get(w.pk)) for w in wards]
+
+
+def totals_by_benefit(payrolls) -> list[dict]:
+    """The amounts of the payrolls per benefit type, funding source and kind of line."""
+    rows = list(
+        PayrollLine.objects.filter(payroll__in=payrolls)
+        .values("benefit_type__name", "benefit_type__funding", "kind")
+        .annotate(people=Count("person", distinct=True), total=Sum("amount"))
+        .order_by("benefit_type__order", "kind")
+    )
+    kinds, fundings = dict(Kind.choices), dict(Funding.choices)
+    for row in rows:
+        row["kind_label"] = kinds.get(row["kind"], row["kind"])
+        row["funding_label"] = fundings.get(row["benefit_type__funding"], "")
+    return rows
+
+
+def case_payments(case) -> list[PayrollLine]:
+    """Every line of a payroll that paid (or will pay) the case, latest month first."""
+    return list(
+        case.payroll_lines.select_related("payroll", "benefit_type").order_by(
+            "-payroll__month", "-for_month", "pk"
+        )
+    )
+
+
+def household_totals(household) -> list[dict]:
+    """What the household's members were paid per year, by approved payrolls, and how
+    much of it the provider returned unpaid."""
+    return list(
+        PayrollLine.objects.filter(
+            person__in=Membership.objects.filter(household=household).values("person")
+        )
+        .exclude(payroll__status=Payroll.Status.DRAFT)
+        .annotate(year=ExtractYear("payroll__month"))
+        .values("year")
+        .annotate(
+            total=Sum("amount", filter=~Q(status=PaymentStatus.UNPAID)),
+            unpaid=Sum("amount", filter=Q(status=PaymentStatus.UNPAID)),
+            people=Count("person", distinct=True),
+        )
+        .order_by("-year")
+    )

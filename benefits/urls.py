@@ -1,0 +1,23 @@
+from django.urls import path
+
+from .views import payments, payrolls, province
+
+app_name = "benefits"
+
+urlpatterns = [
+    path("payrolls/", payrolls.payroll_list_view, name="list"),
+    path("payrolls/province/", province.province_view, name="province"),
+    path("payrolls/province.xlsx", province.province_xlsx_view, name="province_xlsx"),
+    path("payrolls/ward/<int:ward_pk>/generate/", payrolls.payroll_generate_view, name="generate"),
+    path("payrolls/ward/<int:ward_pk>/status/", payments.ward_payroll_view, name="ward_payroll"),
+    path("payrolls/<int:pk>/", payrolls.payroll_detail_view, name="detail"),
+    path("payrolls/<int:pk>/approve/", payrolls.payroll_approve_view, name="approve"),
+    path("payrolls/<int:pk>/send/", payrolls.payroll_send_view, name="send"),
+    path("cases/<int:case_pk>/payments/", payments.case_payments_view, name="case_payments"),
+    path("cases/<int:case_pk>/arrangement/", payments.arrangement_view, name="arrangement"),
+    path(
+        "households/<int:household_pk>/payments/",
+        payments.household_payments_view,
+        name="household_payments",
+    ),
+]
