@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from ui.fields import MONTH_WIDGET, MonthField, TextField
+from ui.fields import MONTH_WIDGET, DateField, MonthField, TextField
 
 from .models import PaymentArrangement, Provider
 
@@ -50,3 +50,18 @@ class ArrangementForm(forms.ModelForm):
 
     def clean_account_number(self):
         return "".join(self.cleaned_data["account_number"].split())
+
+
+class ReturnedListForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Danh sách tổ chức chi trả gửi lại (.xlsx, .xls, .csv)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.csv"}),
+    )
+
+
+class LineMarkForm(forms.Form):
+    paid = forms.TypedChoiceField(
+        choices=[("1", gettext_lazy("Đã nhận")), ("0", gettext_lazy("Chưa nhận"))],
+        coerce=lambda v: v == "1",
+    )
+    paid_on = DateField(label=gettext_lazy("Ngày nhận"), required=False)

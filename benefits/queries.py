@@ -1,7 +1,7 @@
 """Reads of paying: a payroll's people by residential group, a ward's payrolls, every
 ward's payroll of a month for an approver, and what a case or a household was paid."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Q, Sum
@@ -11,45 +11,32 @@ from areas.models import Area
 from households.models import Membership
 from vn.dates import month_start, next_month
 
-from . import rules
-from .models import Funding, Kind, PaymentStatus, Payroll, PayrollLine, RecoveryPolicy
+from .exports import payroll_people
+from .models import Funding, Kind, PaymentStatus, Payroll, PayrollLine
 
 # The provider returns the signed lists before the 20th; the funds for next month are
 # drawn and the list sent before the 25th (ND 20/2021 Điều 34 khoản 4–5).
 RETURN_DAY, SEND_DAY = 20, 25
 
 
-@dataclass
-class PersonRow:
-    number: int
-    full_name: str
-    national_id: str
-    lines: list[PayrollLine] = field(default_factory=list)
-    pay: int = 0
-    recover: int = 0
-
-    @property
-    def status(self) -> str:
-        """The person's payment result: one status for all their positive lines."""
-        found = {line.status for line in self.lines if line.amount > 0}
-        return found.pop() if len(found) == 1 else PaymentStatus.PENDING
-
-
-def payroll_people(payroll: Payroll) -> list[tuple[str, list[PersonRow]]]:
-    """The payroll's persons in the provider's order, grouped by residential group, each
-    with their lines and what the provider pays them."""
-    netted = payroll.recoveries == RecoveryPolicy.NETTED
-    groups: dict[str, dict[int, PersonRow]] = {}
+def payroll_groups(payroll: Payroll) -> list[tuple[str, list]]:
+    """The payroll's persons as the provider's list has them (exports.payroll_people), each
+    with its lines, grouped by residential group: the payroll's page."""
+    lines: dict[int, list[PayrollLine]] = {}
     for line in payroll.lines.select_related("benefit_type").order_by("number", "for_month"):
-        people = groups.setdefault(line.group_name, {})
-        row = people.get(line.number)
-        if row is None:
-            row = people[line.number] = PersonRow(line.number, line.full_name, line.national_id)
-        row.lines.append(line)
-    for people in groups.values():
-        for row in people.values():
-            row.pay, row.recover = rules.payable((li.amount for li in row.lines), netted=netted)
-    return [(name, list(people.values())) for name, people in groups.items()]
+        lines.setdefault(line.number, []).append(line)
+    groups: dict[str, list] = {}
+    for person in payroll_people(payroll):
+        person.lines = lines.get(person.number, [])
+        person.status = _status(person.lines)
+        groups.setdefault(person.group_name, []).append(person)
+    return list(groups.items())
+
+
+def _status(lines: list[PayrollLine]) -> str:
+    """The person's payment result: one status for all their positive lines."""
+    found = {line.status for line in lines if line.amount > 0}
+    return found.pop() if len(found) == 1 else PaymentStatus.PENDING
 
 
 def send_deadline(month: date) -> date:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import payments, payrolls, province
+from .views import payments, payrolls, provider, province
 
 app_name = "benefits"
 
@@ -13,6 +13,15 @@ urlpatterns = [
     path("payrolls/<int:pk>/", payrolls.payroll_detail_view, name="detail"),
     path("payrolls/<int:pk>/approve/", payrolls.payroll_approve_view, name="approve"),
     path("payrolls/<int:pk>/send/", payrolls.payroll_send_view, name="send"),
+    path("payrolls/<int:pk>/provider.xlsx", provider.provider_xlsx_view, name="provider_xlsx"),
+    path("payrolls/<int:pk>/payment-list.pdf", provider.payment_pdf_view, name="payment_pdf"),
+    path("payrolls/<int:pk>/returned/", provider.returned_upload_view, name="returned"),
+    path(
+        "payrolls/<int:pk>/returned/confirm/",
+        provider.returned_confirm_view,
+        name="returned_confirm",
+    ),
+    path("payrolls/<int:pk>/lines/<int:line_pk>/mark/", provider.line_mark_view, name="line_mark"),
     path("cases/<int:case_pk>/payments/", payments.case_payments_view, name="case_payments"),
     path("cases/<int:case_pk>/arrangement/", payments.arrangement_view, name="arrangement"),
     path(

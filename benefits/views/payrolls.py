@@ -18,7 +18,7 @@ from vn.numbers import parse_id
 
 from .. import queries
 from ..access import get_payroll_for_user
-from ..forms import GenerateForm
+from ..forms import GenerateForm, ReturnedListForm
 from ..models import Payroll
 from ..services.payrolls import PayrollError, payroll_approve, payroll_generate, payroll_send
 
@@ -90,11 +90,12 @@ def payroll_detail_view(request, pk):
     payroll = get_payroll_for_user(request.user, pk)
     context = {
         "payroll": payroll,
-        "groups": queries.payroll_people(payroll),
+        "groups": queries.payroll_groups(payroll),
         "totals": queries.totals_by_benefit([payroll.pk]),
         "can_write": can_write_ward(request.user, payroll.ward_id),
         "deadline": queries.send_deadline(payroll.month),
         "return_deadline": queries.return_deadline(payroll.month),
+        "returned_form": ReturnedListForm(),
     }
     return render(request, "benefits/payroll_detail.html", context)
 
