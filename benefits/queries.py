@@ -57,9 +57,7 @@ def next_payroll_month(today: date) -> date:
 def unreconciled(payrolls, today: date):
     """Sent or approved payrolls whose provider's list is past its return day."""
     late = [p.pk for p in payrolls if return_deadline(p.month) < today]
-    return payrolls.filter(
-        pk__in=late, status__in=(Payroll.Status.APPROVED, Payroll.Status.SENT)
-    )
+    return payrolls.filter(pk__in=late, status__in=(Payroll.Status.APPROVED, Payroll.Status.SENT))
 
 
 @dataclass
@@ -71,8 +69,7 @@ class WardMonth:
 def province_month(user, wards, month: date) -> list[WardMonth]:
     """Every ward of the user's choice with its payroll of the month (or none yet)."""
     found = {
-        p.ward_id: p
-        for p in Payroll.objects.visible_to(user).filter(month=month, ward__in=wards)
+        p.ward_id: p for p in Payroll.objects.visible_to(user).filter(month=month, ward__in=wards)
     }
     return [WardMonth(w, found.get(w.pk)) for w in wards]
 
