@@ -6,18 +6,25 @@ care allowances and the funeral support on a beneficiary's death."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 from django.utils.translation import gettext as _
 
 from beneficiaries import rules as case_rules
 from beneficiaries.models import Benefit, Case, CaseStatus
 from beneficiaries.queries import RuleData, cases_schedules
-from vn.dates import month_start, next_month
+from vn.dates import month_end, month_start, next_month
 from vn.money import vnd
 from vn.numbers import coefficient_text
 
 from . import rules
-from .models import CareAllowance, PaymentStatus, Payroll, PayrollLine, SupportRate
+from .models import (
+    CareAllowance,
+    PaymentStatus,
+    Payroll,
+    PayrollLine,
+    Support,
+    SupportRate,
+)
 
 # BenefitType codes the payroll pays (rows of the data migration).
 ALLOWANCE, PENSION, TOP_UP, CARE, FUNERAL = (
@@ -54,11 +61,21 @@ def ward_dues(
     schedules = cases_schedules(cases, since=since, until=month, data=data)
     dues: list[rules.Due] = []
     funeral_rates = _rates(FUNERAL)
+    decided_funerals = set(
+        Support.objects.filter(
+            person__in=[c.person_id for c in cases],
+            benefit_type__code__startswith=FUNERAL,
+            status__in=(Support.Status.DECIDED, Support.Status.PAID),
+        ).values_list("person_id", flat=True)
+    )
     for case in cases:
         for item in schedules[case.pk]:
             if item.due:
                 dues += _monthly(case, item.result, data)
-        dues += _funeral(case, schedules[case.pk], funeral_rates, province_id, data, since, month)
+        if case.person_id not in decided_funerals:  # a decision of its own pays it instead
+            dues += _funeral(
+                case, schedules[case.pk], funeral_rates, province_id, data, since, month
+            )
     dues += _care(cases, since, month, data)
     held = frozenset(c.pk for c in cases if c.status == CaseStatus.SUSPENDED)
     return WardDues({c.pk: c for c in cases}, dues, held)
@@ -156,7 +173,9 @@ def paid_so_far(ward_id: int, since: date, month: date) -> dict[rules.Key, int]:
     """What the ward's approved payrolls paid per case, benefit and month from `since` to
     before `month`; lines the provider returned unpaid are not paid."""
     rows = (
-        PayrollLine.objects.filter(payroll__ward_id=ward_id, for_month__gte=since)
+        PayrollLine.objects.filter(
+            payroll__ward_id=ward_id, for_month__gte=since, support__isnull=True
+        )
         .exclude(payroll__status=Payroll.Status.DRAFT)
         .exclude(payroll__month=month)
         .exclude(status=PaymentStatus.UNPAID)
@@ -164,3 +183,25 @@ def paid_so_far(ward_id: int, since: date, month: date) -> dict[rules.Key, int]:
         .annotate(total=Sum("amount"))
     )
     return {(r["case_id"], r["benefit_type__code"], r["for_month"]): r["total"] for r in rows}
+
+
+def supports_to_pay(ward_id: int, month: date) -> list[Support]:
+    """The ward's one-off supports decided to be paid through the payroll, up to the month,
+    that no approved payroll has paid yet (a line returned unpaid is listed again)."""
+    paid = PayrollLine.objects.filter(support=OuterRef("pk")).exclude(
+        Q(payroll__status=Payroll.Status.DRAFT)
+        | Q(payroll__month=month)
+        | Q(status=PaymentStatus.UNPAID)
+    )
+    return list(
+        Support.objects.filter(
+            ward_id=ward_id,
+            status=Support.Status.DECIDED,
+            payment=Support.Payment.PAYROLL,
+            decided_on__lte=month_end(month),
+            amount__gt=0,
+        )
+        .exclude(Exists(paid))
+        .select_related("benefit_type", "person__household__residential_group", "household")
+        .order_by("pk")
+    )

@@ -116,7 +116,7 @@ def payroll_people(payroll: Payroll) -> list[PersonRow]:
                 items=items_text(group, netted=netted),
                 amount=pay,
                 to_recover=recover,
-                case_ids=tuple(sorted({line["case_id"] for line in group})),
+                case_ids=tuple(sorted({line["case_id"] for line in group} - {None})),
             )
         )
     return people

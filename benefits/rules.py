@@ -136,3 +136,20 @@ def account_warnings(method: str, account: str) -> list[str]:
     if method == "ewallet" and not re.fullmatch(r"0[0-9]{9}", number):
         warnings.append("phone")
     return warnings
+
+
+def support_amount(
+    *, multiple: Decimal | None, amount: int | None, standard_level: int | None
+) -> int:
+    """A one-off support's money: a multiple of the standard level in force (funeral 20 ×,
+    serious injury 10 ×) or a fixed sum (housing 40,000,000); 0 for support in kind."""
+    if multiple is not None:
+        if standard_level is None:
+            raise ValueError("no standard level in force")
+        return times_standard(multiple, standard_level)
+    return amount or 0
+
+
+def support_quantity(quantity: Decimal | None, *, persons: int, months: int) -> Decimal | None:
+    """Support in kind: 15 kg of rice per person and month (ND 20/2021 Điều 12)."""
+    return None if quantity is None else quantity * persons * months

@@ -11,6 +11,7 @@ from .payroll import (
     PayrollPolicy,
     RecoveryPolicy,
 )
+from .supports import Support
 from .types import BenefitType, Funding, Rule, SupportRate
 from .types import Kind as BenefitKind
 
@@ -29,5 +30,6 @@ __all__ = [
     "Provider",
     "RecoveryPolicy",
     "Rule",
+    "Support",
     "SupportRate",
 ]

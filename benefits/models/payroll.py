@@ -134,8 +134,20 @@ class PayrollLine(models.Model):
     when the payroll was made (a snapshot: an approved payroll is never rewritten)."""
 
     payroll = models.ForeignKey(Payroll, on_delete=models.CASCADE, related_name="lines")
+    # A case's benefit, or a one-off support decided apart (which may have no case).
     case = models.ForeignKey(
-        "beneficiaries.Case", on_delete=models.PROTECT, related_name="payroll_lines"
+        "beneficiaries.Case",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="payroll_lines",
+    )
+    support = models.ForeignKey(
+        "benefits.Support",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="payroll_lines",
     )
     person = models.ForeignKey(
         "households.Person", on_delete=models.PROTECT, related_name="payroll_lines"

@@ -100,62 +100,62 @@ def payroll_generate(*, user, ward: Area, month: date) -> Generated:
         )
         paid = dues.paid_so_far(ward.pk, since, month)
         lines = rules.settle(found.dues, paid, month, held=found.held)
+        supports = dues.supports_to_pay(ward.pk, month)
         payroll.lines.all().delete()
-        PayrollLine.objects.bulk_create(_rows(payroll, lines, found.cases), batch_size=2000)
+        rows = _rows(payroll, lines, found.cases, supports)
+        PayrollLine.objects.bulk_create(rows, batch_size=2000)
         payroll.recoveries = policy.recoveries
         payroll.generated_at, payroll.generated_by = timezone.now(), user
         _total(payroll)
     return Generated(payroll)
 
 
-def _rows(payroll: Payroll, lines: list[rules.Line], cases) -> list[PayrollLine]:
+def _rows(payroll: Payroll, lines: list[rules.Line], cases, supports) -> list[PayrollLine]:
     """The lines with the snapshot of who receives them, numbered per person in the
     provider's order: residential group, then name."""
     types = dict(BenefitType.objects.values_list("code", "pk"))
-    persons = {c.person_id for c in cases.values()}
+    recipients = {s.pk: _recipient(s) for s in supports}
+    persons = {c.person_id for c in cases.values()} | {p.pk for p in recipients.values()}
     arrangements = {
         a.person_id: a for a in PaymentArrangement.objects.filter(person_id__in=persons)
     }
     rows = []
     for line in lines:
         case = cases[line.case_id]
-        person = case.person
-        household = person.household
-        arrangement = arrangements.get(person.pk)
-        receiver = ""
-        if arrangement and arrangement.receiver_name:
-            receiver = arrangement.receiver_name
-            if arrangement.receiver_relation:
-                receiver += f" ({arrangement.receiver_relation})"
-        explanation = line.explanation
-        if line.kind == rules.ARREARS:
-            explanation = _("Truy lĩnh tháng %(m)s: %(why)s") % {
-                "m": f"{line.month:%m/%Y}",
-                "why": line.explanation,
-            }
-        elif line.kind == rules.RECOVERY:
-            explanation = _("Truy thu tháng %(m)s: đã chi nhưng nay không được hưởng") % {
-                "m": f"{line.month:%m/%Y}"
-            }
         rows.append(
             PayrollLine(
                 payroll=payroll,
                 case_id=case.pk,
-                person_id=person.pk,
                 benefit_type_id=types[line.benefit],
                 kind=line.kind,
                 for_month=line.month,
                 amount=line.amount,
-                explanation=explanation[:500],
+                explanation=_explained(line)[:500],
                 legal_reference=line.reference[:500],
-                full_name=person.full_name,
-                national_id=person.national_id,
-                birth_year=person.birth_date.year if person.birth_date else None,
-                group_name=household.residential_group.name if household.residential_group else "",
-                address=household.address,
-                method=arrangement.method if arrangement else "cash_ward",
-                account_number=arrangement.account_number if arrangement else "",
-                receiver=receiver[:200],
+                **_snapshot(case.person, arrangements.get(case.person_id)),
+            )
+        )
+    for support in supports:
+        person = recipients[support.pk]
+        snapshot = _snapshot(person, arrangements.get(person.pk))
+        if support.receiver_name:
+            snapshot["receiver"] = _receiver(support.receiver_name, support.receiver_relation)
+        rows.append(
+            PayrollLine(
+                payroll=payroll,
+                support=support,
+                benefit_type_id=support.benefit_type_id,
+                kind=rules.ONE_OFF,
+                for_month=month_start(support.event_on),
+                amount=support.amount,
+                explanation=_("Quyết định số %(n)s ngày %(d)s: %(why)s")
+                % {
+                    "n": support.decision_number or "…",
+                    "d": f"{support.decided_on:%d/%m/%Y}" if support.decided_on else "…",
+                    "why": support.reason or support.benefit_type.name,
+                },
+                legal_reference=support.benefit_type.legal_reference,
+                **snapshot,
             )
         )
     rows.sort(key=lambda r: (r.group_name, r.full_name, r.person_id, r.for_month, r.kind))
@@ -165,6 +165,50 @@ def _rows(payroll: Payroll, lines: list[rules.Line], cases) -> list[PayrollLine]
             number, last = number + 1, row.person_id
         row.number = number
     return rows
+
+
+def _recipient(support):
+    """Who a support is paid to: its person, else the household's head."""
+    if support.person_id:
+        return support.person
+    household = support.household
+    return household.members.filter(relation_to_head="head").first() or household.members.first()
+
+
+def _explained(line: rules.Line) -> str:
+    if line.kind == rules.ARREARS:
+        return _("Truy lĩnh tháng %(m)s: %(why)s") % {
+            "m": f"{line.month:%m/%Y}",
+            "why": line.explanation,
+        }
+    if line.kind == rules.RECOVERY:
+        return _("Truy thu tháng %(m)s: đã chi nhưng nay không được hưởng") % {
+            "m": f"{line.month:%m/%Y}"
+        }
+    return line.explanation
+
+
+def _receiver(name: str, relation: str) -> str:
+    return (f"{name} ({relation})" if relation else name)[:200]
+
+
+def _snapshot(person, arrangement) -> dict:
+    """The person and how they are paid, as the payroll keeps them once approved."""
+    household = person.household
+    receiver = ""
+    if arrangement and arrangement.receiver_name:
+        receiver = _receiver(arrangement.receiver_name, arrangement.receiver_relation)
+    return {
+        "person_id": person.pk,
+        "full_name": person.full_name,
+        "national_id": person.national_id,
+        "birth_year": person.birth_date.year if person.birth_date else None,
+        "group_name": household.residential_group.name if household.residential_group else "",
+        "address": household.address,
+        "method": arrangement.method if arrangement else "cash_ward",
+        "account_number": arrangement.account_number if arrangement else "",
+        "receiver": receiver,
+    }
 
 
 def _total(payroll: Payroll) -> None:

@@ -21,7 +21,7 @@ from beneficiaries.services import CaseError, case_collected_record, case_unpaid
 
 from .. import rules
 from ..exports import payroll_people
-from ..models import Kind, PaymentStatus, Payroll, PayrollLine, RecoveryPolicy
+from ..models import Kind, PaymentStatus, Payroll, PayrollLine, RecoveryPolicy, Support
 from ..reconciliation import Match
 from .payrolls import PayrollError, _check_writable
 
@@ -118,7 +118,18 @@ def _apply(user, payroll: Payroll, marks: dict, today: date) -> Applied:
     )
     paid_on = dict(cases)
     _follow_cases(user, payroll, paid_on, today, applied)
+    _supports_paid(payroll)
     return applied
+
+
+def _supports_paid(payroll: Payroll) -> None:
+    """A one-off support paid through the payroll is paid once its line is."""
+    for support_id, day in payroll.lines.filter(
+        support__isnull=False, status=PaymentStatus.PAID
+    ).values_list("support_id", "paid_on"):
+        Support.objects.filter(pk=support_id, status=Support.Status.DECIDED).update(
+            status=Support.Status.PAID, paid_on=day or payroll.month
+        )
 
 
 def _close(payroll: Payroll) -> bool:
