@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from households.on_day import ClassificationTimeline, facts_day
+from households.queries.on_day import ClassificationTimeline, facts_day
 from vn.dates import age_before, age_on, month_end, month_start, months_between, next_month
 
 from . import rules

@@ -11,8 +11,8 @@ from django.utils import timezone
 from areas.models import Area
 from vn.dates import month_start, next_month
 
+from .queries.wards import paying_wards
 from .services.payrolls import PayrollError, payroll_generate
-from .wards import paying_wards
 
 
 @shared_task(acks_late=True)

@@ -1,5 +1,7 @@
 """The apps depend on each other one way: vn <- ui <- areas <- households <- {reviews,
-beneficiaries, imports}, with reviews and beneficiaries apart (DESIGN.md, Layout)."""
+beneficiaries, imports} <- benefits, with reviews and beneficiaries apart (DESIGN.md,
+Layout). A page of a lower app shows what a higher one knows (a case's payments) by loading
+that app's fragment (htmx), never by importing it."""
 
 import ast
 from pathlib import Path
@@ -13,7 +15,17 @@ BELOW = {
     "reviews": {"vn", "ui", "areas", "households"},
     "beneficiaries": {"vn", "ui", "areas", "households"},
     "imports": {"vn", "ui", "areas", "households"},
-    "config": {"vn", "ui", "areas", "households", "reviews", "beneficiaries", "imports"},
+    "benefits": {"vn", "ui", "areas", "households", "reviews", "beneficiaries", "imports"},
+    "config": {
+        "vn",
+        "ui",
+        "areas",
+        "households",
+        "reviews",
+        "beneficiaries",
+        "imports",
+        "benefits",
+    },
 }
 
 

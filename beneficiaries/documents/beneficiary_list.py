@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from areas.models import Area
-from households.on_day import classifications_on
+from households.queries.on_day import classifications_on
 from ui.spreadsheets import xlsx_cell, xlsx_value
 from vn.dates import month_end
 

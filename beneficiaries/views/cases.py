@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from areas.scope import can_write_ward
 from households.models import Classification
-from households.on_day import ClassificationTimeline
+from households.queries.on_day import ClassificationTimeline
 from vn.dates import age_on, month_start, months_since, next_month
 
 from ..access import case_household, get_case_for_user, transfer_links

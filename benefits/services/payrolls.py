@@ -18,7 +18,7 @@ from areas.scope import can_write_ward
 from beneficiaries.queries import rule_data
 from vn.dates import month_start
 
-from .. import dues, rules
+from .. import rules
 from ..models import (
     BenefitType,
     PaymentArrangement,
@@ -28,6 +28,7 @@ from ..models import (
     PayrollPolicy,
     RecoveryPolicy,
 )
+from ..queries import dues
 
 
 class PayrollError(Exception):

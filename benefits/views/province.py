@@ -13,7 +13,7 @@ from .. import queries
 from ..exports import province_workbook
 from ..forms import MonthForm
 from ..models import Payroll
-from ..wards import paying_wards
+from ..queries.wards import paying_wards
 
 
 def _month_and_wards(request):

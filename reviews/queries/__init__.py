@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from households import rules as register
 from households.models import Household, HouseholdStatus, Membership, Relation
-from households.on_day import members_on
+from households.queries.on_day import members_on
 from vn.dates import age_on
 
 from .. import rules

@@ -4,7 +4,7 @@ memberships say about it on a day."""
 from datetime import date, timedelta
 
 from households.models import Membership
-from households.on_day import members_on
+from households.queries.on_day import members_on
 
 from ..factories import HouseholdFactory, HouseholdStatusFactory, PersonFactory
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from households.models import Household, Membership, Person
-from households.on_day import members_on
+from households.queries.on_day import members_on
 
 from .jobs import DECISION, import_list
 from .sheets import family, two_families

@@ -3,7 +3,7 @@
 
 from datetime import date, timedelta
 
-from .models import Household, HouseholdStatus, Membership, Person
+from ..models import Household, HouseholdStatus, Membership, Person
 
 
 def members_on(household: Household, day: date):

@@ -16,8 +16,8 @@ from vn.dates import month_end, month_start, next_month
 from vn.money import vnd
 from vn.numbers import coefficient_text
 
-from . import rules
-from .models import (
+from .. import rules
+from ..models import (
     CareAllowance,
     PaymentStatus,
     Payroll,

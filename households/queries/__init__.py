@@ -22,9 +22,9 @@ from areas.scope import ward_ids
 from vn.names import search_key
 from vn.numbers import ascii_digits
 
-from .access import get_household_for_user
-from .models import Closed, Household, HouseholdStatus, Left, Membership, Person, Relation
-from .rules import normal_national_id
+from ..access import get_household_for_user
+from ..models import Closed, Household, HouseholdStatus, Left, Membership, Person, Relation
+from ..rules import normal_national_id
 
 _ID_LIKE = re.compile(r"^[0-9\s.]+$")
 

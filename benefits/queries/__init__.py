@@ -11,8 +11,8 @@ from areas.models import Area
 from households.models import Membership
 from vn.dates import month_start, next_month
 
-from .exports import payroll_people
-from .models import Funding, Kind, PaymentStatus, Payroll, PayrollLine
+from ..exports import payroll_people
+from ..models import Funding, Kind, PaymentStatus, Payroll, PayrollLine
 
 # The provider returns the signed lists before the 20th; the funds for next month are
 # drawn and the list sent before the 25th (ND 20/2021 Điều 34 khoản 4–5).
