@@ -183,6 +183,11 @@ def _follow_cases(user, payroll: Payroll, paid_on: dict, today: date, applied: A
                     on = paid_on.get(case.pk) or today
                     case_collected_record(user=user, case=case, on=on)
                     applied.collected_cases.append(case.pk)
+            elif run > today:  # a list returned ahead of its month: counted once it starts
+                applied.skipped.append(
+                    _("%(name)s: tháng %(m)s chưa bắt đầu, chưa tính vào số tháng chưa nhận tiền.")
+                    % {"name": case.person.full_name, "m": f"{run:%m/%Y}"}
+                )
             elif _moves(case.unpaid_since, run, months):
                 case_unpaid_record(user=user, case=case, since=run, recorded_on=today)
                 applied.unpaid_cases.append(case.pk)
