@@ -1,6 +1,7 @@
 """Reads for cases: the facts of a month, the rules in force, the schedule of amounts."""
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,7 +40,15 @@ class RuleData:
     def month(self, facts: rules.Facts, month: date) -> rules.Month:
         born = facts.birth_date
         ages = (age_on(born, month_end(month)), age_before(born, month)) if born else None
-        key = (month, ages, dataclasses.replace(facts, birth_date=None))
+        key = (
+            month,
+            ages,
+            facts.disability_level,
+            facts.household,
+            facts.flags,
+            facts.children_raised,
+            facts.pension_amount,
+        )
         found = self._memo.get(key)
         if found is None:
             found = self._memo[key] = rules.month_amount(
@@ -53,6 +62,11 @@ class RuleData:
             )
         # A copy: a schedule sets what its case pays on the result (chosen, amount).
         return dataclasses.replace(found, month=month)
+
+    def digest(self) -> str:
+        """A fingerprint of the policy rows: a payroll made under other rows recomputes."""
+        rows = (self.categories, self.standard_levels, self.pension_rule, self.pensions)
+        return hashlib.blake2b(repr(rows).encode(), digest_size=8).hexdigest()
 
     def references(self, result: rules.Month) -> list[str]:
         """The legal texts behind the month's amount: the paid categories' or the pension's."""
@@ -162,27 +176,68 @@ def case_schedule(
     return schedule
 
 
+@dataclass
+class CasesInputs:
+    """What the schedules of many cases are computed from, read in three queries: each
+    person's classification timeline and each case's events."""
+
+    timelines: dict[int, ClassificationTimeline]
+    events: dict[int, list[tuple]]
+
+    @classmethod
+    def read(cls, cases: list[Case]) -> "CasesInputs":
+        events: dict[int, list] = {c.pk: [] for c in cases}
+        rows = (
+            CaseEvent.objects.filter(case__in=[c.pk for c in cases])
+            .order_by("happened_on", "pk")
+            .values_list("case_id", "kind", "effective_month")
+        )
+        for case_id, kind, month in rows:
+            events[case_id].append((kind, month))
+        return cls(ClassificationTimeline.many({c.person_id for c in cases}), events)
+
+    def digest(self, case: Case) -> str:
+        """A short fingerprint of everything the case's schedule depends on besides the
+        policy rows: equal digests, equal schedules."""
+        person, timeline = case.person, self.timelines[case.person_id]
+        facts = (
+            case.benefit,
+            case.status,
+            case.start_month,
+            case.end_month,
+            sorted(case.flags),
+            case.children_raised,
+            case.pension_amount,
+            case.disability_certified_on,
+            person.birth_date,
+            person.disability_level,
+            person.deceased_on,
+            timeline.memberships,
+            timeline.statuses,
+            self.events[case.pk],
+        )
+        return hashlib.blake2b(repr(facts).encode(), digest_size=8).hexdigest()
+
+
 def cases_schedules(
-    cases: list[Case], *, since: date, until: date, data: RuleData
+    cases: list[Case],
+    *,
+    since: date | dict[int, date],
+    until: date,
+    data: RuleData,
+    inputs: CasesInputs | None = None,
 ) -> dict[int, list[ScheduledMonth]]:
-    """case_schedule for many cases (their persons selected), in three queries in all."""
-    timelines = ClassificationTimeline.many({c.person_id for c in cases})
-    events: dict[int, list] = {c.pk: [] for c in cases}
-    rows = (
-        CaseEvent.objects.filter(case__in=[c.pk for c in cases])
-        .order_by("happened_on", "pk")
-        .values_list("case_id", "kind", "effective_month")
-    )
-    for case_id, kind, month in rows:
-        events[case_id].append((kind, month))
+    """case_schedule for many cases (their persons selected), in three queries in all;
+    `since` is one month for all, or a month per case."""
+    inputs = inputs or CasesInputs.read(cases)
     return {
         c.pk: case_schedule(
             c,
             until=until,
             data=data,
-            since=since,
-            timeline=timelines[c.person_id],
-            events=events[c.pk],
+            since=since[c.pk] if isinstance(since, dict) else since,
+            timeline=inputs.timelines[c.person_id],
+            events=inputs.events[c.pk],
         )
         for c in cases
     }

@@ -114,8 +114,9 @@ def in_force(rates, month: date):
     return max(current, key=lambda r: (r.provincial, r.valid_from), default=None)
 
 
-def _meets(rule: CategoryRule, facts: Facts, age: int | None, month: date) -> bool:
-    if rule.valid_from > month_end(month) or (rule.valid_to and rule.valid_to < month):
+def _meets(rule: CategoryRule, facts: Facts, age: int | None, month: date, last: date) -> bool:
+    """Whether the person meets the category in the month (`last`: its last day)."""
+    if rule.valid_from > last or (rule.valid_to and rule.valid_to < month):
         return False
     if not set(rule.requires) <= facts.flags:
         return False
@@ -149,13 +150,14 @@ def applicable(facts: Facts, month: date, rules: list[CategoryRule]) -> list[Cat
     coefficient for March). Losing a category stops payment from the month after, so a
     group the person leaves by age during the month is still met in that month.
     """
+    last = month_end(month)
     if facts.birth_date is None:
         ages = (None, None)
     else:
-        ages = (age_on(facts.birth_date, month_end(month)), age_before(facts.birth_date, month))
-    met = [r for r in rules if _meets(r, facts, ages[0], month)]
+        ages = (age_on(facts.birth_date, last), age_before(facts.birth_date, month))
+    met = [r for r in rules if _meets(r, facts, ages[0], month, last)]
     groups = {r.group for r in met}
-    leaving = [r for r in rules if r.group not in groups and _meets(r, facts, ages[1], month)]
+    leaving = [r for r in rules if r.group not in groups and _meets(r, facts, ages[1], month, last)]
     return met + leaving
 
 

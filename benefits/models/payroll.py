@@ -96,6 +96,9 @@ class Payroll(models.Model):
     )
     sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     reconciled_at = models.DateTimeField(_("đối chiếu xong lúc"), null=True, blank=True)
+    # Per case, a fingerprint of what its amounts were computed from: the next payroll
+    # computes again only the earlier months of cases whose fingerprint changed.
+    case_digests = models.JSONField(default=dict, editable=False)
 
     objects = PayrollQuerySet.as_manager()
 

@@ -3,15 +3,16 @@ payroll is settled from (rules.settle). The amounts are the case schedules' (the
 shows the same), the pension split into its national part and the province's top-up, the
 care allowances and the funeral support on a beneficiary's death."""
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models import Exists, Max, OuterRef, Q, Sum
 from django.utils.translation import gettext as _
 
 from beneficiaries import rules as case_rules
 from beneficiaries.models import Benefit, Case, CaseStatus
-from beneficiaries.queries import RuleData, cases_schedules
+from beneficiaries.queries import CasesInputs, RuleData, cases_schedules
 from vn.dates import month_end, month_start, next_month
 from vn.money import vnd
 from vn.numbers import coefficient_text
@@ -19,6 +20,7 @@ from vn.numbers import coefficient_text
 from .. import rules
 from ..models import (
     CareAllowance,
+    Kind,
     PaymentStatus,
     Payroll,
     PayrollLine,
@@ -34,6 +36,7 @@ ALLOWANCE, PENSION, TOP_UP, CARE, FUNERAL = (
     "care",
     "funeral",
 )
+ONE_OFF_CODES = frozenset({FUNERAL})  # paid once, not month by month
 
 
 @dataclass
@@ -41,6 +44,8 @@ class WardDues:
     cases: dict[int, Case]
     dues: list[rules.Due]
     held: frozenset[int]  # suspended cases: no arrears until they resume
+    digests: dict[int, str]  # what each case's amounts were computed from
+    recomputed: int = 0  # cases whose earlier months were computed again
 
 
 def payroll_cases(ward_id: int, since: date, month: date) -> list[Case]:
@@ -54,12 +59,23 @@ def payroll_cases(ward_id: int, since: date, month: date) -> list[Case]:
 
 
 def ward_dues(
-    ward_id: int, province_id: int, *, since: date, month: date, data: RuleData
+    ward_id: int,
+    province_id: int,
+    *,
+    since: date,
+    month: date,
+    data: RuleData,
+    before: Payroll | None = None,
 ) -> WardDues:
-    """Every amount the ward's cases are due from `since` to `month` (both included)."""
+    """Every amount the ward's cases are due from `since` to `month` (both included).
+
+    `before` is the ward's latest approved payroll: a case whose inputs (its facts, events,
+    household classification, care allowances, the policy rows) are what they were when
+    that payroll was made is due, for the months before, what the payrolls listed, and only
+    the months after are computed; any other case is computed over the whole window. The
+    result is the same as computing every case; the work grows with the changes."""
     cases = payroll_cases(ward_id, since, month)
-    schedules = cases_schedules(cases, since=since, until=month, data=data)
-    dues: list[rules.Due] = []
+    inputs = CasesInputs.read(cases)
     funeral_rates = _rates(FUNERAL)
     decided_funerals = set(
         Support.objects.filter(
@@ -68,20 +84,79 @@ def ward_dues(
             status__in=(Support.Status.DECIDED, Support.Status.PAID),
         ).values_list("person_id", flat=True)
     )
+    cares = _care_rows(cases, since, month)
+    policy = data.digest() + repr([(r.pk, r.multiple, r.valid_from) for r in funeral_rates])
+    digests = {
+        c.pk: _digest(
+            inputs.digest(c), cares.get(c.pk, []), c.person_id in decided_funerals, policy
+        )
+        for c in cases
+    }
+    previous = before.case_digests if before else {}
+    recent = max(next_month(before.month), since) if before else since
+    same = {pk for pk, d in digests.items() if previous.get(str(pk)) == d}
+    starts = {c.pk: recent if c.pk in same else since for c in cases}
+    schedules = cases_schedules(cases, since=starts, until=month, data=data, inputs=inputs)
+    explained: dict = {}
+    dues: list[rules.Due] = []
     for case in cases:
         for item in schedules[case.pk]:
             if item.due:
-                dues += _monthly(case, item.result, data)
-        if case.person_id not in decided_funerals:  # a decision of its own pays it instead
+                dues += _monthly(case, item.result, data, explained)
+        if case.pk not in same and case.person_id not in decided_funerals:
             dues += _funeral(
                 case, schedules[case.pk], funeral_rates, province_id, data, since, month
             )
-    dues += _care(cases, since, month, data)
+        dues += _care(case, cares.get(case.pk, []), starts[case.pk], month, data)
+    if same and recent > since:
+        dues += listed_dues(ward_id, since, recent, same)
     held = frozenset(c.pk for c in cases if c.status == CaseStatus.SUSPENDED)
-    return WardDues({c.pk: c for c in cases}, dues, held)
+    return WardDues({c.pk: c for c in cases}, dues, held, digests, len(cases) - len(same))
 
 
-def _monthly(case: Case, result: case_rules.Month, data: RuleData) -> list[rules.Due]:
+def _digest(case_digest: str, cares: list, funeral_decided: bool, policy: str) -> str:
+    care = [(c.rate_id, c.rate.coefficient, c.start_month, c.end_month) for c in cares]
+    facts = (case_digest, care, funeral_decided, policy)
+    return hashlib.blake2b(repr(facts).encode(), digest_size=8).hexdigest()
+
+
+def listed_dues(ward_id: int, since: date, before: date, case_ids) -> list[rules.Due]:
+    """What the ward's approved payrolls listed for the cases' months from `since` to
+    before `before`, lines returned unpaid included: what those months are due."""
+    rows = (
+        PayrollLine.objects.filter(
+            payroll__ward_id=ward_id,
+            case_id__in=list(case_ids),
+            for_month__gte=since,
+            for_month__lt=before,
+            support__isnull=True,
+        )
+        .exclude(payroll__status=Payroll.Status.DRAFT)
+        .values("case_id", "benefit_type__code", "for_month")
+        .annotate(
+            total=Sum("amount"),
+            why=Max("explanation", filter=Q(kind__in=(Kind.REGULAR, Kind.ONE_OFF))),
+            reference=Max("legal_reference"),
+        )
+    )
+    return [
+        rules.Due(
+            r["case_id"],
+            r["benefit_type__code"],
+            r["for_month"],
+            r["total"],
+            r["why"] or "",
+            r["reference"] or "",
+            one_off=r["benefit_type__code"] in ONE_OFF_CODES,
+        )
+        for r in rows
+        if r["total"] > 0
+    ]
+
+
+def _monthly(
+    case: Case, result: case_rules.Month, data: RuleData, explained: dict
+) -> list[rules.Due]:
     month = result.month
     references = "; ".join(data.references(result))
     if case.benefit == Benefit.PENSION:
@@ -96,12 +171,14 @@ def _monthly(case: Case, result: case_rules.Month, data: RuleData) -> list[rules
             text = _("Hỗ trợ thêm của tỉnh %(amount)s") % {"amount": vnd(top_up)}
             dues.append(rules.Due(case.pk, TOP_UP, month, top_up, text, references))
         return dues
-    codes = ", ".join(r.code for r in result.paid)
-    text = _("%(codes)s: hệ số %(coefficient)s × mức chuẩn %(level)s") % {
-        "codes": codes,
-        "coefficient": coefficient_text(result.coefficient),
-        "level": vnd(result.standard_level or 0),
-    }
+    key = (tuple(r.code for r in result.paid), result.coefficient, result.standard_level)
+    text = explained.get(key)
+    if text is None:  # a ward's cases share a few dozen of them
+        text = explained[key] = _("%(codes)s: hệ số %(coefficient)s × mức chuẩn %(level)s") % {
+            "codes": ", ".join(key[0]),
+            "coefficient": coefficient_text(result.coefficient),
+            "level": vnd(result.standard_level or 0),
+        }
     return [rules.Due(case.pk, ALLOWANCE, month, result.amount, text, references)]
 
 
@@ -140,14 +217,20 @@ def _funeral(
     ]
 
 
-def _care(cases, since: date, month: date, data: RuleData) -> list[rules.Due]:
-    """The care allowances of the cases, month by month while in force (Điều 20)."""
-    by_case = {c.pk: c for c in cases}
-    allowances = CareAllowance.objects.filter(case__in=list(by_case), start_month__lte=month)
-    allowances = allowances.filter(Q(end_month__isnull=True) | Q(end_month__gt=since))
+def _care_rows(cases, since: date, month: date) -> dict[int, list[CareAllowance]]:
+    """The cases' care allowances in force at some month of the window."""
+    rows = CareAllowance.objects.filter(case__in=[c.pk for c in cases], start_month__lte=month)
+    rows = rows.filter(Q(end_month__isnull=True) | Q(end_month__gt=since)).select_related("rate")
+    found: dict[int, list] = {}
+    for care in rows.order_by("pk"):
+        found.setdefault(care.case_id, []).append(care)
+    return found
+
+
+def _care(case, cares, since: date, month: date, data: RuleData) -> list[rules.Due]:
+    """The case's care allowances, month by month while in force (Điều 20)."""
     dues = []
-    for care in allowances.select_related("rate"):
-        case = by_case[care.case_id]
+    for care in cares:
         died = case.person.deceased_on
         stop = care.end_month
         if died:  # the cared-for person's death ends it from the month after

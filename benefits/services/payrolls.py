@@ -96,8 +96,20 @@ def payroll_generate(*, user, ward: Area, month: date) -> Generated:
                 % {"m": f"{month:%m/%Y}"}
             )
         since = _window_start(policy, month)
+        before = (
+            Payroll.objects.decided()
+            .filter(ward=ward, month__lt=month)
+            .only("month", "case_digests")
+            .order_by("-month")
+            .first()
+        )
         found = dues.ward_dues(
-            ward.pk, ward.parent_id, since=since, month=month, data=rule_data(ward.parent_id)
+            ward.pk,
+            ward.parent_id,
+            since=since,
+            month=month,
+            data=rule_data(ward.parent_id),
+            before=before,
         )
         paid = dues.paid_so_far(ward.pk, since, month)
         lines = rules.settle(found.dues, paid, month, held=found.held)
@@ -106,6 +118,7 @@ def payroll_generate(*, user, ward: Area, month: date) -> Generated:
         rows = _rows(payroll, lines, found.cases, supports)
         PayrollLine.objects.bulk_create(rows, batch_size=2000)
         payroll.recoveries = policy.recoveries
+        payroll.case_digests = {str(pk): d for pk, d in found.digests.items()}
         payroll.generated_at, payroll.generated_by = timezone.now(), user
         _total(payroll)
     return Generated(payroll)

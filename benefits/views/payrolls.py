@@ -100,31 +100,35 @@ def payroll_detail_view(request, pk):
     return render(request, "benefits/payroll_detail.html", context)
 
 
-@login_required
-@require_POST
-def payroll_approve_view(request, pk):
+def _step(request, pk, service, done: str, again: str = ""):
+    """Run one step of the payroll (approve, send) and say what happened; a step already
+    taken does nothing and says so."""
     payroll = get_payroll_for_user(request.user, pk, write=True)
     try:
-        done = payroll_approve(user=request.user, payroll=payroll)
+        changed = service(user=request.user, payroll=payroll)
     except PayrollError as e:
         messages.error(request, str(e))
     else:
-        if done:
-            messages.success(request, _("Đã duyệt bảng chi trả: từ nay không sửa được nữa."))
-        else:
-            messages.info(request, _("Bảng chi trả đã được duyệt trước đó."))
+        if changed:
+            messages.success(request, done)
+        elif again:
+            messages.info(request, again)
     return redirect("benefits:detail", payroll.pk)
+
+
+@login_required
+@require_POST
+def payroll_approve_view(request, pk):
+    return _step(
+        request,
+        pk,
+        payroll_approve,
+        _("Đã duyệt bảng chi trả: từ nay không sửa được nữa."),
+        _("Bảng chi trả đã được duyệt trước đó."),
+    )
 
 
 @login_required
 @require_POST
 def payroll_send_view(request, pk):
-    payroll = get_payroll_for_user(request.user, pk, write=True)
-    try:
-        done = payroll_send(user=request.user, payroll=payroll)
-    except PayrollError as e:
-        messages.error(request, str(e))
-    else:
-        if done:
-            messages.success(request, _("Đã ghi gửi danh sách cho tổ chức chi trả."))
-    return redirect("benefits:detail", payroll.pk)
+    return _step(request, pk, payroll_send, _("Đã ghi gửi danh sách cho tổ chức chi trả."))

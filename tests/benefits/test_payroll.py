@@ -194,3 +194,38 @@ def test_the_first_payroll_sets_the_first_month(ward_officer, ward):
     assert lines(payroll) == [("allowance", "regular", NOV, 750_000)]  # earlier: outside
     with pytest.raises(PayrollError, match="từ tháng 11/2026"):
         payroll_generate(user=ward_officer, ward=ward, month=OCT)
+
+
+def test_computing_only_the_changed_cases_gives_what_computing_all_gives(
+    ward_officer, ward, paying_from
+):
+    """The next payroll recomputes earlier months only for cases whose inputs changed; it
+    must list exactly what recomputing every case lists."""
+    paying_from(AUG)
+    kept = granted(ward_officer, poor_person(ward), decided_on=date(2026, 8, 5))
+    changed = granted(ward_officer, poor_person(ward, born=date(1945, 1, 1)), decided_on=AUG)
+    late = poor_person(ward)
+    paid(ward_officer, ward, AUG, SEP, OCT)
+    october = Payroll.objects.get(month=OCT)
+    october.lines.filter(case=kept).update(status="unpaid")  # returned unpaid
+    changed.refresh_from_db()
+    case_adjust(
+        user=ward_officer,
+        case=changed,
+        decided_on=date(2026, 10, 20),
+        signer="Nguyễn Văn An",
+        effective_month=SEP,
+        version=changed.version,
+        flags=["no_supporter", "facility_eligible"],
+    )
+    granted(ward_officer, late, decided_on=date(2026, 9, 2))  # granted late: arrears
+
+    incremental = generate(ward_officer, ward, NOV)
+    found = lines(incremental)
+    Payroll.objects.filter(pk=october.pk).update(case_digests={})  # forget: compute all
+    full = generate(ward_officer, ward, NOV)
+
+    assert lines(full) == found
+    assert ("allowance", "arrears", OCT, 750_000) in found  # kept's unpaid October
+    assert ("allowance", "arrears", SEP, 500_000) in found  # changed: K5a.2 → K5d
+    assert [line[2] for line in found].count(SEP) == 2  # changed's and late's September
