@@ -96,7 +96,8 @@ def _fill(apps) -> dict:
 @pytest.mark.django_db(transaction=True)
 def test_a_database_at_the_old_layout_keeps_every_record_in_the_new():
     head = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    others = [node for node in head if node[0] not in ("households", "reviews")]
+    # Apps built on a later register (benefits) are unapplied with it.
+    others = [node for node in head if node[0] not in ("households", "reviews", "benefits")]
     try:
         ids = _fill(_migrate([LAST_OLD, ("reviews", None)], [LAST_OLD, *others]))
     finally:
