@@ -66,10 +66,6 @@ class PersonRow:
     to_recover: int
     case_ids: tuple[int, ...]
 
-    @property
-    def method_label(self) -> str:
-        return str(Method(self.method).label) if self.method in Method.values else self.method
-
 
 LINE_FIELDS = (
     "number",
@@ -178,6 +174,7 @@ def provider_workbook(payroll: Payroll, *, today: date | None = None) -> bytes:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = "9"  # A4
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="center")
+    methods = {value: str(label) for value, label in Method.choices}
     titles = [(_("UBND %(ward)s") % {"ward": payroll.ward.name}).upper(), list_title(payroll)]
     titles = [t.upper() for t in titles]
     provider = provider_name(payroll)
@@ -198,7 +195,7 @@ def provider_workbook(payroll: Payroll, *, today: date | None = None) -> bytes:
         for person in rows:
             row_number += 1
             sheet.row_dimensions[row_number].height = SIGNATURE_ROW_HEIGHT
-            sheet.append(_person_cells(sheet, person, wrap))
+            sheet.append(_person_cells(sheet, person, wrap, methods))
         subtotal = sum(p.amount for p in rows)
         label = _("Cộng %(group)s: %(n)d người") % {"group": group_heading(name), "n": len(rows)}
         sheet.append(_total_cells(sheet, label, subtotal, bold))
@@ -213,27 +210,29 @@ def provider_workbook(payroll: Payroll, *, today: date | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def _text(sheet, value):
-    return None if value in (None, "") else xlsx_cell(sheet, value)
-
-
-def _person_cells(sheet, person: PersonRow, wrap: Alignment) -> list:
+def _person_cells(sheet, person: PersonRow, wrap: Alignment, methods: dict) -> list:
+    """A person's row: plain values where openpyxl writes them as they are (a str stays
+    text, so an ID keeps its leading zero), a styled cell only where a style is needed:
+    a province's lists are 50,000 rows."""
     return [
         person.number,
-        _text(sheet, person.full_name),
+        xlsx_value(sheet, person.full_name),
         person.birth_year,
-        # Text, never a number: Excel would drop the leading zero of a 12-digit ID.
-        xlsx_cell(sheet, person.national_id) if person.national_id else None,
-        _text(sheet, person.address),
+        xlsx_value(sheet, person.national_id),
+        xlsx_value(sheet, person.address),
         xlsx_cell(sheet, person.items, alignment=wrap) if person.items else None,
         xlsx_cell(sheet, person.amount, number_format=MONEY),
-        _text(sheet, person.method_label),
-        xlsx_cell(sheet, person.account_number) if person.account_number else None,
-        _text(sheet, person.receiver),
+        xlsx_value(sheet, methods.get(person.method, person.method)),
+        xlsx_value(sheet, person.account_number),
+        xlsx_value(sheet, person.receiver),
         None,  # Kết quả: the provider writes Đã nhận / Chưa nhận
         None,  # Ngày nhận
         None,  # Ký nhận
     ]
+
+
+def _text(sheet, value):
+    return xlsx_value(sheet, value) if value is not None else None
 
 
 def _total_cells(sheet, label: str, amount: int, bold: Font) -> list:
