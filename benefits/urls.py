@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import payments, payrolls, provider, province
+from .views import payments, payrolls, provider, province, supports
 
 app_name = "benefits"
 
@@ -29,4 +29,11 @@ urlpatterns = [
         payments.household_payments_view,
         name="household_payments",
     ),
+    path("supports/", supports.support_list_view, name="supports"),
+    path("supports/ward/<int:ward_pk>/new/", supports.support_new_view, name="support_new"),
+    path("supports/<int:pk>/", supports.support_detail_view, name="support_detail"),
+    path("supports/<int:pk>/decide/", supports.support_decide_view, name="support_decide"),
+    path("supports/<int:pk>/pay/", supports.support_pay_view, name="support_pay"),
+    path("supports/<int:pk>/cancel/", supports.support_cancel_view, name="support_cancel"),
+    path("supports/<int:pk>/decision.pdf", supports.support_pdf_view, name="support_pdf"),
 ]

@@ -27,7 +27,8 @@ def paying_ward(demo):
 
 
 def returned_list(content: bytes, unpaid: int, day: date) -> tuple[bytes, list[str]]:
-    """The provider's list filled in: the first `unpaid` people not paid, the rest paid."""
+    """The provider's list filled in: the first `unpaid` people paid a monthly allowance
+    ("Trợ cấp…") not paid, the rest paid."""
     book = load_workbook(io.BytesIO(content))
     sheet = book.worksheets[0]
     headers = provider_headers()
@@ -41,7 +42,8 @@ def returned_list(content: bytes, unpaid: int, day: date) -> tuple[bytes, list[s
         if not isinstance(number, int):
             continue  # a group heading or a total
         result = row[columns["Kết quả (Đã nhận / Chưa nhận)"] - 1]
-        if len(names) < unpaid:
+        monthly = str(row[columns["Khoản chi trả"] - 1].value).startswith("Trợ cấp")
+        if len(names) < unpaid and monthly:
             result.value = "Chưa nhận"
             names.append(row[columns["Họ và tên"] - 1].value)
         else:

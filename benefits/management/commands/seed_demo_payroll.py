@@ -11,12 +11,20 @@ from django.utils import timezone
 from areas.models import Role
 from beneficiaries.models import CareAllowanceRate, Case
 from beneficiaries.services import case_grant, case_open, case_screen, person_death_record
-from households.models import Person
+from households.models import HouseholdStatus, Person
 from vn.dates import month_start, next_month
 
-from ...models import CareAllowance, PaymentArrangement, Payroll, PayrollPolicy, Provider
+from ...models import (
+    BenefitType,
+    CareAllowance,
+    PaymentArrangement,
+    Payroll,
+    PayrollPolicy,
+    Provider,
+)
 from ...services.payrolls import payroll_approve, payroll_generate, payroll_send
 from ...services.reconciliation import line_mark
+from ...services.supports import support_decide, support_propose
 
 
 def _months_back(month: date, n: int) -> date:
@@ -61,6 +69,7 @@ class Command(BaseCommand):
             if pensioners:  # died last month, reported only now: recovered, funeral paid
                 died = today - timedelta(days=today.day + 3)
                 person_death_record(user=officer, person=pensioners[0], died_on=died)
+            self._storm_repair(officer, ward, today)  # after this month's payroll: next month's
         self.stdout.write(
             self.style.SUCCESS(
                 f"{ward.name}: bảng chi trả các tháng {first:%m/%Y} đến {this_month:%m/%Y} đã "
@@ -127,6 +136,32 @@ class Command(BaseCommand):
         case_screen(user=officer, case=case, screened_on=decided_on)
         return case_grant(
             user=officer, case=case, decided_on=decided_on, signer="Nguyễn Thanh Bình"
+        )
+
+    @staticmethod
+    def _storm_repair(officer, ward, today: date) -> None:
+        """A near-poor household's house damaged by last month's storm: the repair support
+        decided after this month's payroll, so next month's payroll lists it."""
+        near_poor = HouseholdStatus.objects.in_force_on(today).filter(
+            household__ward=ward, classification="near_poor", household__members__isnull=False
+        )
+        status = near_poor.select_related("household").order_by("household__code").first()
+        if status is None:
+            return
+        storm = _months_back(month_start(today), 1).replace(day=12)
+        support = support_propose(
+            user=officer,
+            ward=ward,
+            benefit_type=BenefitType.objects.get(code="housing_repair"),
+            event_on=storm,
+            household=status.household,
+            reason=f"Nhà bị tốc mái, sập vách do bão ngày {storm:%d/%m/%Y}.",
+        )
+        support_decide(
+            user=officer,
+            support=support,
+            decided_on=storm + timedelta(days=6),
+            signer="Nguyễn Thanh Bình",
         )
 
     @staticmethod
