@@ -48,9 +48,9 @@ class WardDues:
     recomputed: int = 0  # cases whose earlier months were computed again
 
 
-def payroll_cases(ward_id: int, since: date, month: date) -> list[Case]:
+def payroll_cases(ward_id: int, since: date, month: date):
     """The ward's cases paid at some month from `since` to `month`, with their persons."""
-    return list(
+    return (
         Case.objects.filter(ward_id=ward_id, start_month__isnull=False, start_month__lte=month)
         .filter(Q(end_month__isnull=True) | Q(end_month__gt=since))
         .select_related("person__household__residential_group")
@@ -74,17 +74,18 @@ def ward_dues(
     that payroll was made is due, for the months before, what the payrolls listed, and only
     the months after are computed; any other case is computed over the whole window. The
     result is the same as computing every case; the work grows with the changes."""
-    cases = payroll_cases(ward_id, since, month)
-    inputs = CasesInputs.read(cases)
+    query = payroll_cases(ward_id, since, month)
+    cases = list(query)
+    inputs = CasesInputs.read(cases, queryset=query)
     funeral_rates = _rates(FUNERAL)
     decided_funerals = set(
         Support.objects.filter(
-            person__in=[c.person_id for c in cases],
+            person__in=query.values("person_id"),
             benefit_type__code__startswith=FUNERAL,
             status__in=(Support.Status.DECIDED, Support.Status.PAID),
         ).values_list("person_id", flat=True)
     )
-    cares = _care_rows(cases, since, month)
+    cares = _care_rows(query, since, month)
     policy = data.digest() + repr([(r.pk, r.multiple, r.valid_from) for r in funeral_rates])
     digests = {
         c.pk: _digest(
@@ -126,7 +127,6 @@ def listed_dues(ward_id: int, since: date, before: date, case_ids) -> list[rules
     rows = (
         PayrollLine.objects.filter(
             payroll__ward_id=ward_id,
-            case_id__in=list(case_ids),
             for_month__gte=since,
             for_month__lt=before,
             support__isnull=True,
@@ -150,7 +150,7 @@ def listed_dues(ward_id: int, since: date, before: date, case_ids) -> list[rules
             one_off=r["benefit_type__code"] in ONE_OFF_CODES,
         )
         for r in rows
-        if r["total"] > 0
+        if r["total"] > 0 and r["case_id"] in case_ids
     ]
 
 
@@ -218,8 +218,8 @@ def _funeral(
 
 
 def _care_rows(cases, since: date, month: date) -> dict[int, list[CareAllowance]]:
-    """The cases' care allowances in force at some month of the window."""
-    rows = CareAllowance.objects.filter(case__in=[c.pk for c in cases], start_month__lte=month)
+    """The care allowances of the cases (a queryset) in force at some month of the window."""
+    rows = CareAllowance.objects.filter(case__in=cases.values("pk"), start_month__lte=month)
     rows = rows.filter(Q(end_month__isnull=True) | Q(end_month__gt=since)).select_related("rate")
     found: dict[int, list] = {}
     for care in rows.order_by("pk"):

@@ -120,7 +120,7 @@ def payroll_generate(*, user, ward: Area, month: date) -> Generated:
         payroll.recoveries = policy.recoveries
         payroll.case_digests = {str(pk): d for pk, d in found.digests.items()}
         payroll.generated_at, payroll.generated_by = timezone.now(), user
-        _total(payroll)
+        _total(payroll, rows)
     return Generated(payroll)
 
 
@@ -129,10 +129,12 @@ def _rows(payroll: Payroll, lines: list[rules.Line], cases, supports) -> list[Pa
     provider's order: residential group, then name."""
     types = dict(BenefitType.objects.values_list("code", "pk"))
     recipients = {s.pk: _recipient(s) for s in supports}
-    persons = {c.person_id for c in cases.values()} | {p.pk for p in recipients.values()}
-    arrangements = {
-        a.person_id: a for a in PaymentArrangement.objects.filter(person_id__in=persons)
-    }
+    # The ward's beneficiaries by a join, not a list of hundreds of ids.
+    found = PaymentArrangement.objects.filter(
+        Q(person__cases__ward_id=payroll.ward_id)
+        | Q(person_id__in=[p.pk for p in recipients.values()])
+    )
+    arrangements = {a.person_id: a for a in found.distinct()}
     rows = []
     for line in lines:
         case = cases[line.case_id]
@@ -225,13 +227,13 @@ def _snapshot(person, arrangement) -> dict:
     }
 
 
-def _total(payroll: Payroll) -> None:
+def _total(payroll: Payroll, rows: list[PayrollLine]) -> None:
     """The payroll's counts and totals from its lines: what the provider pays (netted or
     not, as the ward's policy says) and what is left to recover."""
     netted = payroll.recoveries == RecoveryPolicy.NETTED
     per_person: dict[int, list[int]] = {}
-    for person, amount in payroll.lines.values_list("person_id", "amount"):
-        per_person.setdefault(person, []).append(amount)
+    for row in rows:
+        per_person.setdefault(row.person_id, []).append(row.amount)
     pay = recover = 0
     for amounts in per_person.values():
         p, r = rules.payable(amounts, netted=netted)
