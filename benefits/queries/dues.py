@@ -45,6 +45,7 @@ class WardDues:
     dues: list[rules.Due]
     held: frozenset[int]  # suspended cases: no arrears until they resume
     digests: dict[int, str]  # what each case's amounts were computed from
+    paid: dict[rules.Key, int]  # what approved payrolls paid (rules.settle's `paid`)
     recomputed: int = 0  # cases whose earlier months were computed again
 
 
@@ -109,49 +110,18 @@ def ward_dues(
                 case, schedules[case.pk], funeral_rates, province_id, data, since, month
             )
         dues += _care(case, cares.get(case.pk, []), starts[case.pk], month, data)
+    ledger = ward_ledger(ward_id, since, month)
     if same and recent > since:
-        dues += listed_dues(ward_id, since, recent, same)
+        dues += ledger.dues(same, recent)
     held = frozenset(c.pk for c in cases if c.status == CaseStatus.SUSPENDED)
-    return WardDues({c.pk: c for c in cases}, dues, held, digests, len(cases) - len(same))
+    recomputed = len(cases) - len(same)
+    return WardDues({c.pk: c for c in cases}, dues, held, digests, ledger.paid, recomputed)
 
 
 def _digest(case_digest: str, cares: list, funeral_decided: bool, policy: str) -> str:
     care = [(c.rate_id, c.rate.coefficient, c.start_month, c.end_month) for c in cares]
     facts = (case_digest, care, funeral_decided, policy)
     return hashlib.blake2b(repr(facts).encode(), digest_size=8).hexdigest()
-
-
-def listed_dues(ward_id: int, since: date, before: date, case_ids) -> list[rules.Due]:
-    """What the ward's approved payrolls listed for the cases' months from `since` to
-    before `before`, lines returned unpaid included: what those months are due."""
-    rows = (
-        PayrollLine.objects.filter(
-            payroll__ward_id=ward_id,
-            for_month__gte=since,
-            for_month__lt=before,
-            support__isnull=True,
-        )
-        .exclude(payroll__status=Payroll.Status.DRAFT)
-        .values("case_id", "benefit_type__code", "for_month")
-        .annotate(
-            total=Sum("amount"),
-            why=Max("explanation", filter=Q(kind__in=(Kind.REGULAR, Kind.ONE_OFF))),
-            reference=Max("legal_reference"),
-        )
-    )
-    return [
-        rules.Due(
-            r["case_id"],
-            r["benefit_type__code"],
-            r["for_month"],
-            r["total"],
-            r["why"] or "",
-            r["reference"] or "",
-            one_off=r["benefit_type__code"] in ONE_OFF_CODES,
-        )
-        for r in rows
-        if r["total"] > 0 and r["case_id"] in case_ids
-    ]
 
 
 def _monthly(
@@ -252,20 +222,53 @@ def _care(case, cares, since: date, month: date, data: RuleData) -> list[rules.D
     return dues
 
 
-def paid_so_far(ward_id: int, since: date, month: date) -> dict[rules.Key, int]:
-    """What the ward's approved payrolls paid per case, benefit and month from `since` to
-    before `month`; lines the provider returned unpaid are not paid."""
+@dataclass
+class Ledger:
+    """What the ward's approved payrolls listed and paid, per case, benefit and month."""
+
+    listed: dict[rules.Key, dict]  # total (unpaid lines included), why, reference
+    paid: dict[rules.Key, int]  # lines the provider returned unpaid left out: due again
+
+    def dues(self, case_ids, before: date) -> list[rules.Due]:
+        """The listed months before `before` of the cases, as what they are due."""
+        return [
+            rules.Due(
+                case_id,
+                benefit,
+                month,
+                row["total"],
+                row["why"] or "",
+                row["reference"] or "",
+                one_off=benefit in ONE_OFF_CODES,
+            )
+            for (case_id, benefit, month), row in self.listed.items()
+            if month < before and row["total"] > 0 and case_id in case_ids
+        ]
+
+
+def ward_ledger(ward_id: int, since: date, month: date) -> Ledger:
+    """The ward's approved payrolls' lines from `since` to before `month`, in one read."""
     rows = (
         PayrollLine.objects.filter(
             payroll__ward_id=ward_id, for_month__gte=since, support__isnull=True
         )
         .exclude(payroll__status=Payroll.Status.DRAFT)
         .exclude(payroll__month=month)
-        .exclude(status=PaymentStatus.UNPAID)
         .values("case_id", "benefit_type__code", "for_month")
-        .annotate(total=Sum("amount"))
+        .annotate(
+            total=Sum("amount"),
+            paid=Sum("amount", filter=~Q(status=PaymentStatus.UNPAID), default=0),
+            why=Max("explanation", filter=Q(kind__in=(Kind.REGULAR, Kind.ONE_OFF))),
+            reference=Max("legal_reference"),
+        )
     )
-    return {(r["case_id"], r["benefit_type__code"], r["for_month"]): r["total"] for r in rows}
+    listed, paid = {}, {}
+    for r in rows:
+        key = (r["case_id"], r["benefit_type__code"], r["for_month"])
+        listed[key] = r
+        if r["paid"]:
+            paid[key] = r["paid"]
+    return Ledger(listed, paid)
 
 
 def supports_to_pay(ward_id: int, month: date) -> list[Support]:

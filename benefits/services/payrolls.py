@@ -111,8 +111,7 @@ def payroll_generate(*, user, ward: Area, month: date) -> Generated:
             data=rule_data(ward.parent_id),
             before=before,
         )
-        paid = dues.paid_so_far(ward.pk, since, month)
-        lines = rules.settle(found.dues, paid, month, held=found.held)
+        lines = rules.settle(found.dues, found.paid, month, held=found.held)
         supports = dues.supports_to_pay(ward.pk, month)
         payroll.lines.all().delete()
         rows = _rows(payroll, lines, found.cases, supports)

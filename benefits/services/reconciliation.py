@@ -1,8 +1,8 @@
 """Writes of the provider's results: who was paid and who was not, from the returned list
 (benefits/reconciliation.py reads and matches it) or marked by hand for one person.
 
-A line returned unpaid is due again (dues.paid_so_far leaves it out, so the next payroll
-lists it as arrears). Three unpaid months in a row put the case on the worklist of
+A line returned unpaid is due again (dues.ward_ledger leaves it out of what was paid, so
+the next payroll lists it as arrears). Three unpaid months in a row put the case on the worklist of
 suspension candidates (TT 02/2021 Điều 2 khoản 3): the case's unpaid_since is written here
 from the run of unpaid payrolls, and cleared when the person collects again.
 """
