@@ -234,68 +234,66 @@ def _refused(request, form) -> None:
     messages.error(request, " ".join(errors))
 
 
-@login_required
-@require_POST
-def support_decide_view(request, pk):
+def _step(request, pk, form_class, service, done, again: str):
+    """Validate the step's form and run its service on the support; say what happened
+    (`done` may name what the service wrote) or why not, and go back to its page."""
     support = get_support_for_user(request.user, pk, write=True)
-    form = DecideForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
         _refused(request, form)
         return redirect("benefits:support_detail", support.pk)
     try:
-        done = support_decide(user=request.user, support=support, **form.cleaned_data)
+        changed = service(user=request.user, support=support, **form.cleaned_data)
     except SupportError as e:
         messages.error(request, str(e))
     else:
-        if done:
-            messages.success(
-                request,
-                _("Đã ghi Quyết định số %(n)s: %(amount)s.")
-                % {"n": support.decision_number, "amount": vnd(support.amount)},
-            )
+        if changed:
+            messages.success(request, done(support) if callable(done) else done)
         else:
-            messages.info(request, _("Khoản hỗ trợ không còn chờ quyết định."))
+            messages.info(request, again)
     return redirect("benefits:support_detail", support.pk)
+
+
+@login_required
+@require_POST
+def support_decide_view(request, pk):
+    return _step(
+        request,
+        pk,
+        DecideForm,
+        support_decide,
+        lambda support: (
+            _("Đã ghi Quyết định số %(n)s: %(amount)s.")
+            % {"n": support.decision_number, "amount": vnd(support.amount)}
+        ),
+        _("Khoản hỗ trợ không còn chờ quyết định."),
+    )
 
 
 @login_required
 @require_POST
 def support_pay_view(request, pk):
-    support = get_support_for_user(request.user, pk, write=True)
-    form = SpotForm(request.POST)
-    if not form.is_valid():
-        _refused(request, form)
-        return redirect("benefits:support_detail", support.pk)
-    try:
-        done = support_pay_on_spot(user=request.user, support=support, **form.cleaned_data)
-    except SupportError as e:
-        messages.error(request, str(e))
-    else:
-        if done:
-            messages.success(request, _("Đã ghi chi tại chỗ."))
-        else:
-            messages.info(request, _("Khoản hỗ trợ đã được ghi chi hoặc đã hủy trước đó."))
-    return redirect("benefits:support_detail", support.pk)
+    return _step(
+        request,
+        pk,
+        SpotForm,
+        support_pay_on_spot,
+        _("Đã ghi chi tại chỗ."),
+        _("Khoản hỗ trợ đã được ghi chi hoặc đã hủy trước đó."),
+    )
 
 
 @login_required
 @require_POST
 def support_cancel_view(request, pk):
-    support = get_support_for_user(request.user, pk, write=True)
-    form = CancelForm(request.POST)
-    if not form.is_valid():
-        _refused(request, form)
-        return redirect("benefits:support_detail", support.pk)
-    try:
-        done = support_cancel(user=request.user, support=support, **form.cleaned_data)
-    except SupportError as e:
-        messages.error(request, str(e))
-    else:
-        if done:
-            messages.success(request, _("Đã hủy khoản hỗ trợ."))
-        else:
-            messages.info(request, _("Khoản hỗ trợ đã được hủy trước đó."))
-    return redirect("benefits:support_detail", support.pk)
+    return _step(
+        request,
+        pk,
+        CancelForm,
+        support_cancel,
+        _("Đã hủy khoản hỗ trợ."),
+        _("Khoản hỗ trợ đã được hủy trước đó."),
+    )
 
 
 @login_required
