@@ -2,7 +2,6 @@
 read back from the PDFs."""
 
 import subprocess
-import time
 from collections import Counter
 from datetime import date
 
@@ -248,7 +247,7 @@ def test_the_round_page_links_the_documents_once_decided(client, ward_officer, r
     assert reverse("reviews:certificate_pdf", args=[review.pk, escaped.pk]) not in page
 
 
-def test_a_hundred_households_print_in_a_few_seconds(client, ward_officer, ward, groups, tmp_path):
+def test_a_hundred_households_print_whole(client, ward_officer, ward, groups, tmp_path):
     households = [add_household(ward, groups[n % 2], n, "poor") for n in range(1, 101)]
     review = review_round_open(
         user=ward_officer, ward=ward, kind=ReviewKind.ANNUAL, year=2026,
@@ -268,9 +267,9 @@ def test_a_hundred_households_print_in_a_few_seconds(client, ward_officer, ward,
     decide(ward_officer, review)
     client.force_login(ward_officer)
 
-    for name in ("recognition_pdf", "certificates_pdf"):
-        start = time.monotonic()
-        response = get_pdf(client, name, review)
-        # About 2 s and 3 s on an idle machine; the bound leaves room for a loaded one.
-        assert time.monotonic() - start < 8, name
+    # Behaviour only (speed is for bench/, not a test): both documents render whole, one
+    # certificate page per household.
+    decision = get_pdf(client, "recognition_pdf", review)
+    response = get_pdf(client, "certificates_pdf", review)
+    assert pages(decision.content, tmp_path) >= 3
     assert pages(response.content, tmp_path) == 100
