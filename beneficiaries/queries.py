@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from households.models import Membership
 from households.queries.on_day import ClassificationTimeline, facts_day
 from vn.dates import age_before, age_on, month_end, month_start, months_between, next_month
 
@@ -185,11 +186,15 @@ class CasesInputs:
     events: dict[int, list[tuple]]
 
     @classmethod
-    def read(cls, cases: list[Case], *, queryset=None) -> "CasesInputs":
-        """`queryset`, the query the cases came from, lets the reads filter by it instead of
-        sending the database every id (a ward has hundreds)."""
+    def read(cls, cases: list[Case], *, ward_id: int | None = None) -> "CasesInputs":
+        """`ward_id`, when the cases are a ward's, lets the reads join through the ward's
+        cases instead of sending the database every id (a ward has hundreds)."""
         events: dict[int, list] = {c.pk: [] for c in cases}
-        ids = queryset.values("pk") if queryset is not None else [c.pk for c in cases]
+        ids = [c.pk for c in cases]
+        memberships = None
+        if ward_id is not None:
+            ids = Case.objects.filter(ward_id=ward_id).values("pk")
+            memberships = Membership.objects.filter(person__cases__ward_id=ward_id)
         rows = (
             CaseEvent.objects.filter(case__in=ids)
             .order_by("happened_on", "pk")
@@ -198,9 +203,8 @@ class CasesInputs:
         for case_id, kind, month in rows:
             if case_id in events:
                 events[case_id].append((kind, month))
-        among = queryset.values("person_id") if queryset is not None else None
         persons = {c.person_id for c in cases}
-        return cls(ClassificationTimeline.many(persons, among=among), events)
+        return cls(ClassificationTimeline.many(persons, memberships=memberships), events)
 
     def digest(self, case: Case) -> str:
         """A short fingerprint of everything the case's schedule depends on besides the

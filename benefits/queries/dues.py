@@ -77,7 +77,7 @@ def ward_dues(
     result is the same as computing every case; the work grows with the changes."""
     query = payroll_cases(ward_id, since, month)
     cases = list(query)
-    inputs = CasesInputs.read(cases, queryset=query)
+    inputs = CasesInputs.read(cases, ward_id=ward_id)
     funeral_rates = _rates(FUNERAL)
     decided_funerals = set(
         Support.objects.filter(

@@ -34,27 +34,26 @@ class ClassificationTimeline:
         self.statuses = list(statuses)
 
     @classmethod
-    def many(cls, person_ids, *, among=None) -> dict[int, "ClassificationTimeline"]:
-        """Each person's timeline, in two queries whatever the number of persons. `among`,
-        a queryset of those persons' ids, spares the database a long list of them."""
-        held: dict[int, list] = {p: [] for p in person_ids}
-        memberships = Membership.objects.filter(
-            person_id__in=among if among is not None else list(held)
-        )
+    def many(cls, person_ids, *, memberships=None) -> dict[int, "ClassificationTimeline"]:
+        """Each person's timeline, in two queries whatever the number of persons.
+        `memberships`, a query that holds at least those persons' memberships (a ward's, by
+        a join), spares the database a long list of ids."""
+        held: dict[int, set] = {p: set() for p in person_ids}
+        if memberships is None:
+            memberships = Membership.objects.filter(person_id__in=list(held))
         rows = memberships.values_list("person_id", "household_id", "started_on", "ended_on")
         for person, *membership in rows:
-            if person in held:
-                held[person].append(tuple(membership))
+            if person in held:  # a join may list a membership twice
+                held[person].add(tuple(membership))
         by_household: dict[int, list] = {}
-        households = {m[0] for ms in held.values() for m in ms}
-        if among is not None:
-            households = memberships.values("household_id")
-        for row in _statuses_of(households):
+        for row in _statuses_of(memberships.values("household_id")):
             by_household.setdefault(row[0], []).append(row)
         return {
             person: cls(
-                memberships=ms,
-                statuses=[row for h in {m[0] for m in ms} for row in by_household.get(h, [])],
+                memberships=sorted(ms, key=lambda m: m[1]),
+                statuses=[
+                    row for h in sorted({m[0] for m in ms}) for row in by_household.get(h, [])
+                ],
             )
             for person, ms in held.items()
         }
