@@ -44,7 +44,7 @@ def write_plan(plan: Plan, *, user, reason: str, decision: dict) -> None:
     # People the list moved or whose relation or departure it changed.
     corrected = {households[row.code] for _, row, _ in plan.persons_changed}
     if corrected:
-        memberships_sync(user=user, household_ids=corrected, today=now.date())
+        memberships_sync(user=user, household_ids=corrected, today=timezone.localdate(now))
 
 
 def _kind(ward: Area) -> str:
@@ -237,7 +237,7 @@ def _create(model, columns: tuple, rows: list[tuple], history: dict) -> list[int
 def _memberships_create(plan, joined: list[tuple], *, user, now) -> None:
     """The new persons' open memberships: in a household the list creates, from the
     list's year (its statuses hold from 1 January); in one the register had, from today."""
-    today = now.date()
+    today = timezone.localdate(now)  # the office's day, not UTC's (7 hours behind)
     new_start = min(today, date(plan.year, 1, 1)) if plan.year else today
     existing = set(plan.existing.values())
     rows = [
