@@ -25,6 +25,12 @@ def next_month(month: date) -> date:
     return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
+def months_before(month: date, n: int) -> date:
+    """Return the first day of the month `n` months before the day's month."""
+    index = month.year * 12 + month.month - 1 - n
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def month_end(month: date) -> date:
     """Return the last day of the month."""
     return next_month(month) - timedelta(days=1)

@@ -9,7 +9,7 @@ from django.db.models.functions import ExtractYear
 
 from areas.models import Area
 from households.models import Membership
-from vn.dates import month_start, next_month
+from vn.dates import month_start, months_before, next_month
 
 from ..exports import payroll_people
 from ..models import Funding, Kind, PaymentStatus, Payroll, PayrollLine
@@ -41,8 +41,7 @@ def _status(lines: list[PayrollLine]) -> str:
 
 def send_deadline(month: date) -> date:
     """The day the list of `month` goes to the provider by: the 25th of the month before."""
-    month = month_start(month)
-    return date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, SEND_DAY)
+    return months_before(month, 1).replace(day=SEND_DAY)
 
 
 def return_deadline(month: date) -> date:
@@ -56,8 +55,11 @@ def next_payroll_month(today: date) -> date:
 
 def unreconciled(payrolls, today: date):
     """Sent or approved payrolls whose provider's list is past its return day."""
-    late = [p.pk for p in payrolls if return_deadline(p.month) < today]
-    return payrolls.filter(pk__in=late, status__in=(Payroll.Status.APPROVED, Payroll.Status.SENT))
+    # return_deadline(month) < today, in SQL: this month once past the 20th, else before it.
+    last = month_start(today) if today.day > RETURN_DAY else months_before(today, 1)
+    return payrolls.filter(
+        month__lte=last, status__in=(Payroll.Status.APPROVED, Payroll.Status.SENT)
+    )
 
 
 @dataclass

@@ -6,13 +6,13 @@ from datetime import date
 from django.db.models import Q
 
 from beneficiaries.models import Case
+from vn.dates import months_before
 
 LOOKBACK_MONTHS = 24  # PayrollPolicy.lookback_months' default
 
 
 def paying_wards(month: date, *, province_id: int | None = None) -> list[int]:
-    back = month.year * 12 + month.month - 1 - LOOKBACK_MONTHS
-    since = date(back // 12, back % 12 + 1, 1)
+    since = months_before(month, LOOKBACK_MONTHS)
     cases = Case.objects.filter(start_month__isnull=False, start_month__lte=month).filter(
         Q(end_month__isnull=True) | Q(end_month__gt=since)
     )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from areas.models import Area
 from areas.scope import can_write_ward
 from beneficiaries.queries import rule_data
-from vn.dates import month_start
+from vn.dates import month_start, months_before
 
 from .. import rules
 from ..models import (
@@ -49,8 +49,7 @@ def payroll_policy(ward: Area, month: date) -> PayrollPolicy:
 
 
 def _window_start(policy: PayrollPolicy, month: date) -> date:
-    back = month.year * 12 + month.month - 1 - policy.lookback_months
-    return max(policy.first_month, date(back // 12, back % 12 + 1, 1))
+    return max(policy.first_month, months_before(month, policy.lookback_months))
 
 
 def _claim(ward: Area, month: date, policy: PayrollPolicy) -> Payroll | None:

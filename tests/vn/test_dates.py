@@ -138,3 +138,11 @@ def test_overdue_before_agrees_with_counting_working_days():
                 applied = today - timedelta(days=back)
                 overdue = working_days_between(applied, today, holidays) > limit
                 assert (applied < cutoff) == overdue, (today, limit, applied)
+
+
+def test_months_before_crosses_years():
+    from vn.dates import months_before
+
+    assert months_before(date(2026, 3, 15), 2) == date(2026, 1, 1)
+    assert months_before(date(2026, 1, 1), 1) == date(2025, 12, 1)
+    assert months_before(date(2026, 11, 1), 24) == date(2024, 11, 1)

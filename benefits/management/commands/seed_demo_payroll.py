@@ -12,7 +12,7 @@ from areas.models import Role
 from beneficiaries.models import CareAllowanceRate, Case
 from beneficiaries.services import case_grant, case_open, case_screen, person_death_record
 from households.models import HouseholdStatus, Person
-from vn.dates import month_start, next_month
+from vn.dates import month_start, months_before, next_month
 
 from ...models import (
     BenefitType,
@@ -25,12 +25,6 @@ from ...models import (
 from ...services.payrolls import payroll_approve, payroll_generate, payroll_send
 from ...services.reconciliation import line_mark
 from ...services.supports import support_decide, support_propose
-
-
-def _months_back(month: date, n: int) -> date:
-    for _i in range(n):
-        month = month_start(month - timedelta(days=1))
-    return month
 
 
 class Command(BaseCommand):
@@ -46,7 +40,7 @@ class Command(BaseCommand):
             return
         today = timezone.localdate()
         this_month = month_start(today)
-        first = _months_back(this_month, 2)
+        first = months_before(this_month, 2)
         with transaction.atomic():
             provider, _made = Provider.objects.get_or_create(
                 name=f"Bưu điện {ward.parent.name}",
@@ -148,7 +142,7 @@ class Command(BaseCommand):
         status = near_poor.select_related("household").order_by("household__code").first()
         if status is None:
             return
-        storm = _months_back(month_start(today), 1).replace(day=12)
+        storm = months_before(month_start(today), 1).replace(day=12)
         support = support_propose(
             user=officer,
             ward=ward,
