@@ -231,6 +231,11 @@ class MovementForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = areas
 
+    def offer(self, areas) -> None:
+        """List only these areas in the choice (any of `areas` stays valid when asked)."""
+        field = self.fields["area"]
+        field.choices = [("", field.empty_label), *((a.pk, str(a)) for a in areas)]
+
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:

@@ -63,7 +63,11 @@ def movements_view(request):
     initial = {"start": date(today.year, 1, 1), "end": today, "area": areas.first()}
     form = MovementForm(request.GET if asked else None, areas=areas, initial=initial)
     table, query = None, request.GET.urlencode()
-    if asked and form.is_valid():
+    valid = asked and form.is_valid()
+    chosen = form.cleaned_data["area"] if valid else initial["area"]
+    if chosen is not None:
+        form.offer(_movement_areas(request.user, groups_of=chosen))
+    if valid:
         data = form.cleaned_data
         table = movement_table(request.user, data["area"], data["start"], data["end"])
     elif not asked and initial["area"] is not None:
@@ -126,10 +130,14 @@ def movement_households_view(request):
     return render(request, "reviews/movement_households.html", context)
 
 
-def _movement_areas(user):
+def _movement_areas(user, *, groups_of=None):
     """Wards in scope with their residential groups, and a province only when every one of
     its wards is in scope (a ward officer is never offered a table titled with the province
-    that counts only the own ward)."""
+    that counts only the own ward).
+
+    `groups_of`: the area chosen, for the list offered: the residential groups of its ward
+    only, unless the scope is one ward (a province has thousands of groups: a list of them
+    all is unreadable and took 0.6 s to render)."""
     ids = ward_ids(user)
     wards = Area.objects.filter(level=Level.WARD)
     provinces = Area.objects.filter(level=Level.PROVINCE)
@@ -140,6 +148,9 @@ def _movement_areas(user):
         )
         provinces = provinces.filter(pk__in=wards.values("parent_id")).exclude(Exists(outside))
     groups = Area.objects.filter(level=Level.RESIDENTIAL_GROUP, parent__in=wards.values("pk"))
+    if groups_of is not None and (ids is None or len(ids) > 1):
+        ward = groups_of.parent_id if groups_of.level == Level.RESIDENTIAL_GROUP else groups_of.pk
+        groups = groups.filter(parent_id=ward)
     return Area.objects.filter(
         Q(pk__in=wards.values("pk")) | Q(pk__in=provinces.values("pk")) | Q(pk__in=groups)
     ).order_by("path")

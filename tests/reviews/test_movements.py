@@ -191,3 +191,21 @@ def test_an_approver_of_the_whole_province_is_offered_it(client, approver, provi
     offered = client.get(reverse("reviews:movements")).context["form"].fields["area"].queryset
 
     assert province in offered and ward in offered
+
+
+def test_an_approver_is_offered_the_groups_of_the_chosen_ward_only(
+    client, approver, province, ward, other_ward
+):
+    mine = ResidentialGroupFactory(parent=ward, code="001", name="Khóm Đông An")
+    theirs = ResidentialGroupFactory(parent=other_ward, code="001", name="Khóm Bình Thới")
+    client.force_login(approver)
+    period = {"start": "01/01/2026", "end": "31/12/2026"}
+
+    def offered(area):
+        form = client.get(reverse("reviews:movements"), {"area": area.pk, **period}).context["form"]
+        return {label for _value, label in form.fields["area"].choices}
+
+    assert {province.name, ward.name, other_ward.name, mine.name} <= offered(ward)
+    assert theirs.name not in offered(ward)
+    # A group of another ward, asked by its link, is counted and offers its own ward's groups.
+    assert theirs.name in offered(theirs) and mine.name not in offered(theirs)
