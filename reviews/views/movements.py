@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from areas.models import Area, Level
@@ -30,7 +30,7 @@ COLUMN_LABELS = {
         "newly": gettext_lazy("Phát sinh mới"),
         "relapsed": gettext_lazy("Tái nghèo"),
         "from_other": gettext_lazy("Từ hộ cận nghèo"),
-        "moved_in": gettext_lazy("Chuyển đến"),
+        "moved_in": pgettext_lazy("movement", "Chuyển đến"),
         "split_off": gettext_lazy("Tách hộ"),
         "escaped": gettext_lazy("Thoát nghèo"),
         "to_other": gettext_lazy("Sang hộ cận nghèo"),
@@ -42,7 +42,7 @@ COLUMN_LABELS = {
         "newly": gettext_lazy("Phát sinh mới"),
         "relapsed": gettext_lazy("Tái cận nghèo"),
         "from_other": gettext_lazy("Từ hộ nghèo"),
-        "moved_in": gettext_lazy("Chuyển đến"),
+        "moved_in": pgettext_lazy("movement", "Chuyển đến"),
         "split_off": gettext_lazy("Tách hộ"),
         "escaped": gettext_lazy("Thoát cận nghèo"),
         "to_other": gettext_lazy("Sang hộ nghèo"),
