@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, Max, OuterRef, Q, Sum
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from beneficiaries import rules as case_rules
@@ -224,51 +224,65 @@ def _care(case, cares, since: date, month: date, data: RuleData) -> list[rules.D
 
 @dataclass
 class Ledger:
-    """What the ward's approved payrolls listed and paid, per case, benefit and month."""
+    """What the ward's approved payrolls settled, per case, benefit and month."""
 
-    listed: dict[rules.Key, dict]  # total (unpaid lines included), why, reference
+    listed: dict[rules.Key, tuple[int, str, str]]  # amount due as last settled, why, reference
     paid: dict[rules.Key, int]  # lines the provider returned unpaid left out: due again
 
     def dues(self, case_ids, before: date) -> list[rules.Due]:
-        """The listed months before `before` of the cases, as what they are due."""
+        """The settled months before `before` of the cases, as what they are due."""
         return [
             rules.Due(
-                case_id,
-                benefit,
-                month,
-                row["total"],
-                row["why"] or "",
-                row["reference"] or "",
-                one_off=benefit in ONE_OFF_CODES,
+                case_id, benefit, month, amount, why, reference, one_off=benefit in ONE_OFF_CODES
             )
-            for (case_id, benefit, month), row in self.listed.items()
-            if month < before and row["total"] > 0 and case_id in case_ids
+            for (case_id, benefit, month), (amount, why, reference) in self.listed.items()
+            if month < before and amount > 0 and case_id in case_ids
         ]
 
 
 def ward_ledger(ward_id: int, since: date, month: date) -> Ledger:
-    """The ward's approved payrolls' lines from `since` to before `month`, in one read."""
+    """The ward's approved payrolls' lines from `since` to before `month`, in one read.
+
+    Each payroll listed, for a month, what was due then less what had been paid: so what
+    the latest one settled as due is what was paid, plus its own line if that was returned
+    unpaid (an unpaid line carried over and then paid counts once, not twice)."""
     rows = (
         PayrollLine.objects.filter(
             payroll__ward_id=ward_id, for_month__gte=since, support__isnull=True
         )
         .exclude(payroll__status=Payroll.Status.DRAFT)
         .exclude(payroll__month=month)
-        .values("case_id", "benefit_type__code", "for_month")
-        .annotate(
-            total=Sum("amount"),
-            paid=Sum("amount", filter=~Q(status=PaymentStatus.UNPAID), default=0),
-            why=Max("explanation", filter=Q(kind__in=(Kind.REGULAR, Kind.ONE_OFF))),
-            reference=Max("legal_reference"),
+        .order_by("payroll__month", "pk")
+        .values_list(
+            "case_id",
+            "benefit_type__code",
+            "for_month",
+            "amount",
+            "status",
+            "kind",
+            "explanation",
+            "legal_reference",
         )
     )
-    listed, paid = {}, {}
-    for r in rows:
-        key = (r["case_id"], r["benefit_type__code"], r["for_month"])
-        listed[key] = r
-        if r["paid"]:
-            paid[key] = r["paid"]
-    return Ledger(listed, paid)
+    paid: dict[rules.Key, int] = {}
+    last: dict[rules.Key, tuple[int, str]] = {}
+    why: dict[rules.Key, tuple[str, str]] = {}
+    for case_id, code, for_month, amount, status, kind, explanation, reference in rows:
+        key = (case_id, code, for_month)
+        if status != PaymentStatus.UNPAID:
+            paid[key] = paid.get(key, 0) + amount
+        last[key] = (amount, status)
+        if kind in (Kind.REGULAR, Kind.ONE_OFF) or key not in why:
+            # The rule's own words, not an arrears line's "Truy lĩnh tháng …: …".
+            why[key] = (explanation if kind in (Kind.REGULAR, Kind.ONE_OFF) else "", reference)
+    listed = {
+        key: (
+            paid.get(key, 0) + (amount if status == PaymentStatus.UNPAID else 0),
+            *why[key],
+        )
+        for key, (amount, status) in last.items()
+    }
+    return Ledger(listed, {k: v for k, v in paid.items() if v})
 
 
 def supports_to_pay(ward_id: int, month: date) -> list[Support]:

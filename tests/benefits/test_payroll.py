@@ -229,3 +229,19 @@ def test_computing_only_the_changed_cases_gives_what_computing_all_gives(
     assert ("allowance", "arrears", OCT, 750_000) in found  # kept's unpaid October
     assert ("allowance", "arrears", SEP, 500_000) in found  # changed: K5a.2 → K5d
     assert [line[2] for line in found].count(SEP) == 2  # changed's and late's September
+
+
+def test_an_unpaid_month_carried_over_and_paid_is_not_listed_again(ward_officer, ward, paying_from):
+    """A month returned unpaid is listed again next month; once that line is paid, the
+    month after lists nothing more for it (the listed total counts both lines)."""
+    paying_from(SEP)
+    case = granted(ward_officer, poor_person(ward), decided_on=date(2026, 9, 5))
+    paid(ward_officer, ward, SEP, OCT)
+    Payroll.objects.get(month=OCT).lines.filter(case=case).update(status="unpaid")
+    paid(ward_officer, ward, NOV)  # carries October over; its lines are collected
+    november = Payroll.objects.get(month=NOV)
+    assert ("allowance", "arrears", OCT, 750_000) in lines(november)
+
+    december = generate(ward_officer, ward, DEC)
+
+    assert lines(december) == [("allowance", "regular", DEC, 750_000)]
