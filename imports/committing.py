@@ -12,13 +12,13 @@ from operator import itemgetter
 
 from django.db import connection, transaction
 from django.utils import timezone
-from psycopg.copy import QueuedLibpqWriter
 
 from areas.models import Area, Kind, Level
 from areas.services import residential_group_create
 from households import rules
 from households.models import Household, HouseholdStatus, Joined, Membership, Person
 from households.services import memberships_sync, prepare_person, status_ranges_refresh
+from ui.bulk import copy_rows, reserve_ids
 
 from .parsing import without_gc
 from .plan import PERSON_FIELDS, Plan
@@ -210,11 +210,11 @@ def _create(model, columns: tuple, rows: list[tuple], history: dict) -> list[int
         for f in model._meta.concrete_fields
         if not f.primary_key and f.attname not in columns
     }
-    ids = _reserve_ids(model, len(rows))
+    ids = reserve_ids(model, len(rows))
     rest = tuple(defaults.values())
     table = [(pk, *row, *rest) for pk, row in zip(ids, rows, strict=True)]
     names = ("id", *columns, *defaults)
-    _copy(model._meta.db_table, names, table)
+    copy_rows(model._meta.db_table, names, table)
     user = history["default_user"]
     record = {
         "history_date": now,
@@ -230,7 +230,7 @@ def _create(model, columns: tuple, rows: list[tuple], history: dict) -> list[int
     ]
     tracked_values = itemgetter(*(names.index(name) for name in tracked))
     extra = tuple(record.values())
-    _copy(past._meta.db_table, (*tracked, *record), (tracked_values(t) + extra for t in table))
+    copy_rows(past._meta.db_table, (*tracked, *record), (tracked_values(t) + extra for t in table))
     return ids
 
 
@@ -266,32 +266,9 @@ def _memberships_create(plan, joined: list[tuple], *, user, now) -> None:
             [Membership(**dict(zip(columns, row, strict=True))) for row in rows], batch_size=BATCH
         )
     elif rows:
-        ids = _reserve_ids(Membership, len(rows))
-        _copy(
+        ids = reserve_ids(Membership, len(rows))
+        copy_rows(
             Membership._meta.db_table,
             ("id", *columns, "leave_reason", "note"),
             ((pk, *row, "", "") for pk, row in zip(ids, rows, strict=True)),
         )
-
-
-def _reserve_ids(model, n: int) -> list[int]:
-    """Draw n ids from the table's sequence, as n inserts would."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [model._meta.db_table, n],
-        )
-        return sorted(pk for (pk,) in cursor.fetchall())
-
-
-def _copy(table: str, columns: tuple, rows) -> None:
-    """Send rows (sequences of the columns' values) to the table with COPY."""
-    quote = connection.ops.quote_name
-    names = ", ".join(quote(c) for c in columns)
-    with connection.cursor() as wrapper:
-        cursor = wrapper.cursor
-        # The queued writer sends from a thread while the next rows are formatted here.
-        statement = f"COPY {quote(table)} ({names}) FROM STDIN"
-        with cursor.copy(statement, writer=QueuedLibpqWriter(cursor)) as copy:
-            for row in rows:
-                copy.write_row(row)

@@ -38,6 +38,29 @@ ALLOWANCE, PENSION, TOP_UP, CARE, FUNERAL = (
 )
 ONE_OFF_CODES = frozenset({FUNERAL})  # paid once, not month by month
 
+# What the schedules, the fingerprints and the lines' snapshot read: a ward's cases are
+# hundreds of rows of four models, and every other column costs time to read.
+CASE_FIELDS = (
+    "person",
+    "ward",
+    "benefit",
+    "status",
+    "applied_on",
+    "flags",
+    "children_raised",
+    "pension_amount",
+    "disability_certified_on",
+    "start_month",
+    "end_month",
+    "person__birth_date",
+    "person__disability_level",
+    "person__deceased_on",
+    "person__full_name",
+    "person__national_id",
+    "person__household__address",
+    "person__household__residential_group__name",
+)
+
 
 @dataclass
 class WardDues:
@@ -55,6 +78,7 @@ def payroll_cases(ward_id: int, since: date, month: date):
         Case.objects.filter(ward_id=ward_id, start_month__isnull=False, start_month__lte=month)
         .filter(Q(end_month__isnull=True) | Q(end_month__gt=since))
         .select_related("person__household__residential_group")
+        .only(*CASE_FIELDS)
         .order_by("pk")
     )
 
@@ -247,9 +271,7 @@ def ward_ledger(ward_id: int, since: date, month: date) -> Ledger:
     the latest one settled as due is what was paid, plus its own line if that was returned
     unpaid (an unpaid line carried over and then paid counts once, not twice)."""
     rows = (
-        PayrollLine.objects.filter(
-            payroll__ward_id=ward_id, for_month__gte=since, support__isnull=True
-        )
+        PayrollLine.objects.filter(payroll__ward_id=ward_id, for_month__gte=since)
         .exclude(payroll__status=Payroll.Status.DRAFT)
         .exclude(payroll__month=month)
         .order_by("payroll__month", "pk")
@@ -268,6 +290,8 @@ def ward_ledger(ward_id: int, since: date, month: date) -> Ledger:
     last: dict[rules.Key, tuple[int, str]] = {}
     why: dict[rules.Key, tuple[str, str]] = {}
     for case_id, code, for_month, amount, status, kind, explanation, reference in rows:
+        if case_id is None:  # a support's line (supports_to_pay): filtered here, not in SQL,
+            continue  # where "support IS NULL" read the index of every line of the province
         key = (case_id, code, for_month)
         if status != PaymentStatus.UNPAID:
             paid[key] = paid.get(key, 0) + amount

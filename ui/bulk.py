@@ -1,0 +1,42 @@
+"""Bulk writes shared by the apps: rows sent with COPY on PostgreSQL (a province's import
+or payroll is tens of thousands of rows), bulk_create on the embedded SQLite."""
+
+from django.db import connection
+from psycopg.copy import QueuedLibpqWriter
+
+BATCH = 2000
+
+
+def copy_rows(table: str, columns: tuple, rows) -> None:
+    """Send rows (sequences of the columns' values) to the table with COPY (PostgreSQL)."""
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(c) for c in columns)
+    with connection.cursor() as wrapper:
+        cursor = wrapper.cursor
+        # The queued writer sends from a thread while the next rows are formatted here.
+        statement = f"COPY {quote(table)} ({names}) FROM STDIN"
+        with cursor.copy(statement, writer=QueuedLibpqWriter(cursor)) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+def insert_rows(model, columns: tuple, rows: list[tuple]) -> None:
+    """Insert rows (values of the columns, field attnames; every other field must have a
+    database-side or no default) without building model instances on PostgreSQL."""
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        copy_rows(model._meta.db_table, columns, rows)
+        return
+    objs = [model(**dict(zip(columns, row, strict=True))) for row in rows]
+    model.objects.bulk_create(objs, batch_size=BATCH)
+
+
+def reserve_ids(model, n: int) -> list[int]:
+    """Draw n ids from the table's sequence, as n inserts would (PostgreSQL)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [model._meta.db_table, n],
+        )
+        return sorted(pk for (pk,) in cursor.fetchall())
