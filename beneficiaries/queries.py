@@ -187,16 +187,16 @@ class CasesInputs:
 
     @classmethod
     def read(cls, cases: list[Case], *, ward_id: int | None = None) -> "CasesInputs":
-        """`ward_id`, when the cases are a ward's, lets the reads join through the ward's
-        cases instead of sending the database every id (a ward has hundreds)."""
+        """`ward_id`, when the cases are a ward's, lets the memberships join through the
+        ward's cases instead of a list of hundreds of person ids (which PostgreSQL read three
+        times slower). The events are read by the cases' ids: by a join, PostgreSQL scanned
+        every event of the province for each ward."""
         events: dict[int, list] = {c.pk: [] for c in cases}
-        ids = [c.pk for c in cases]
         memberships = None
         if ward_id is not None:
-            ids = Case.objects.filter(ward_id=ward_id).values("pk")
             memberships = Membership.objects.filter(person__cases__ward_id=ward_id)
         rows = (
-            CaseEvent.objects.filter(case__in=ids)
+            CaseEvent.objects.filter(case_id__in=list(events))
             .order_by("happened_on", "pk")
             .values_list("case_id", "kind", "effective_month")
         )

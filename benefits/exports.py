@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from ui.spreadsheets import xlsx_cell, xlsx_value
+from ui.spreadsheets import CellStyle, xlsx_cell, xlsx_value
 
 from . import rules
 from .models import Funding, Kind, Method, Payroll, PayrollLine, PayrollPolicy, RecoveryPolicy
@@ -26,6 +26,7 @@ MONEY = "#,##0"
 LETTERS = "ABCDEFGHIJKLM"
 WIDTHS = (6, 24, 8, 15, 28, 36, 13, 16, 17, 20, 11, 12, 22)
 SIGNATURE_ROW_HEIGHT = 36  # points: room for a signature or a thumbprint
+LINE_ROW_HEIGHT = 15  # Excel's own for a line of text
 
 
 def provider_headers() -> list[str]:
@@ -174,6 +175,7 @@ def provider_workbook(payroll: Payroll, *, today: date | None = None) -> bytes:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = "9"  # A4
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="center")
+    styles = (CellStyle(sheet, alignment=wrap), CellStyle(sheet, number_format=MONEY))
     methods = {value: str(label) for value, label in Method.choices}
     titles = [(_("UBND %(ward)s") % {"ward": payroll.ward.name}).upper(), list_title(payroll)]
     titles = [t.upper() for t in titles]
@@ -181,28 +183,36 @@ def provider_workbook(payroll: Payroll, *, today: date | None = None) -> bytes:
     if provider:
         titles.append(_("Tổ chức chi trả: %(name)s") % {"name": provider})
     titles.append(_("Ngày lập: %(d)s") % {"d": f"{today:%d/%m/%Y}"})
+    # Every row is tall enough for a signature by default (one setting, not one per row of
+    # 50,000); the few others are set back to a line's height.
+    sheet.sheet_format.defaultRowHeight, sheet.sheet_format.customHeight = SIGNATURE_ROW_HEIGHT, 1
+    row_number = 0
+
+    def line(cells) -> None:
+        nonlocal row_number
+        row_number += 1
+        sheet.row_dimensions[row_number].height = LINE_ROW_HEIGHT
+        sheet.append(cells)
+
     for title in titles:
-        sheet.append([xlsx_cell(sheet, title, font=bold)])
-    sheet.append([])
+        line([xlsx_cell(sheet, title, font=bold)])
+    line([])
     header_row = len(titles) + 2
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.freeze_panes = f"C{header_row + 1}"
     sheet.append([xlsx_cell(sheet, h, font=bold, alignment=wrap) for h in provider_headers()])
     row_number, count, total = header_row, 0, 0
     for name, rows in provider_groups(people):
-        sheet.append([None, xlsx_cell(sheet, group_heading(name), font=bold)])
-        row_number += 1
+        line([None, xlsx_cell(sheet, group_heading(name), font=bold)])
         for person in rows:
-            row_number += 1
-            sheet.row_dimensions[row_number].height = SIGNATURE_ROW_HEIGHT
-            sheet.append(_person_cells(sheet, person, wrap, methods))
+            sheet.append(_person_cells(sheet, person, styles, methods))
+        row_number += len(rows)
         subtotal = sum(p.amount for p in rows)
         label = _("Cộng %(group)s: %(n)d người") % {"group": group_heading(name), "n": len(rows)}
-        sheet.append(_total_cells(sheet, label, subtotal, bold))
-        row_number += 1
+        line(_total_cells(sheet, label, subtotal, bold))
         count, total = count + len(rows), total + subtotal
     label = _("Tổng cộng: %(n)d người") % {"n": count}
-    sheet.append(_total_cells(sheet, label, total, bold))
+    line(_total_cells(sheet, label, total, bold))
     if payroll.recoveries == RecoveryPolicy.LISTED:
         _recoveries_sheet(book, payroll, bold, wrap)
     buffer = io.BytesIO()
@@ -210,7 +220,7 @@ def provider_workbook(payroll: Payroll, *, today: date | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def _person_cells(sheet, person: PersonRow, wrap: Alignment, methods: dict) -> list:
+def _person_cells(sheet, person: PersonRow, styles: tuple, methods: dict) -> list:
     """A person's row: plain values where openpyxl writes them as they are (a str stays
     text, so an ID keeps its leading zero), a styled cell only where a style is needed:
     a province's lists are 50,000 rows."""
@@ -220,8 +230,8 @@ def _person_cells(sheet, person: PersonRow, wrap: Alignment, methods: dict) -> l
         person.birth_year,
         xlsx_value(sheet, person.national_id),
         xlsx_value(sheet, person.address),
-        xlsx_cell(sheet, person.items, alignment=wrap) if person.items else None,
-        xlsx_cell(sheet, person.amount, number_format=MONEY),
+        styles[0].cell(person.items) if person.items else None,
+        styles[1].cell(person.amount),
         xlsx_value(sheet, methods.get(person.method, person.method)),
         xlsx_value(sheet, person.account_number),
         xlsx_value(sheet, person.receiver),

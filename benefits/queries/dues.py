@@ -134,12 +134,11 @@ def ward_dues(
                 case, schedules[case.pk], funeral_rates, province_id, data, since, month
             )
         dues += _care(case, cares.get(case.pk, []), starts[case.pk], month, data)
-    ledger = ward_ledger(ward_id, since, month)
-    if same and recent > since:
-        dues += ledger.dues(same, recent)
+    settled, paid = ward_ledger(ward_id, since, month).unsettled(same, recent)
+    dues += settled
     held = frozenset(c.pk for c in cases if c.status == CaseStatus.SUSPENDED)
     recomputed = len(cases) - len(same)
-    return WardDues({c.pk: c for c in cases}, dues, held, digests, ledger.paid, recomputed)
+    return WardDues({c.pk: c for c in cases}, dues, held, digests, paid, recomputed)
 
 
 def _digest(case_digest: str, cares: list, funeral_decided: bool, policy: str) -> str:
@@ -253,15 +252,26 @@ class Ledger:
     listed: dict[rules.Key, tuple[int, str, str]]  # amount due as last settled, why, reference
     paid: dict[rules.Key, int]  # lines the provider returned unpaid left out: due again
 
-    def dues(self, case_ids, before: date) -> list[rules.Due]:
-        """The settled months before `before` of the cases, as what they are due."""
-        return [
-            rules.Due(
-                case_id, benefit, month, amount, why, reference, one_off=benefit in ONE_OFF_CODES
-            )
-            for (case_id, benefit, month), (amount, why, reference) in self.listed.items()
-            if month < before and amount > 0 and case_id in case_ids
-        ]
+    def unsettled(self, case_ids, before: date) -> tuple[list[rules.Due], dict[rules.Key, int]]:
+        """(dues, paid) for rules.settle. The months before `before` of the cases in
+        `case_ids` (unchanged since) are due what was settled, and only those still owed
+        (a line returned unpaid) are passed on: the rest would settle to nothing, and a
+        ward's months are thousands. Every other month keeps only what was paid."""
+        dues, paid = [], {}
+        for key, (amount, why, reference) in self.listed.items():
+            case_id, benefit, month = key
+            done = self.paid.get(key, 0)
+            if month < before and case_id in case_ids:
+                if amount == done:
+                    continue
+                if amount > 0:
+                    one_off = benefit in ONE_OFF_CODES
+                    dues.append(
+                        rules.Due(case_id, benefit, month, amount, why, reference, one_off=one_off)
+                    )
+            if done:
+                paid[key] = done
+        return dues, paid
 
 
 def ward_ledger(ward_id: int, since: date, month: date) -> Ledger:
@@ -317,15 +327,17 @@ def supports_to_pay(ward_id: int, month: date) -> list[Support]:
         | Q(payroll__month=month)
         | Q(status=PaymentStatus.UNPAID)
     )
-    return list(
-        Support.objects.filter(
-            ward_id=ward_id,
-            status=Support.Status.DECIDED,
-            payment=Support.Payment.PAYROLL,
-            decided_on__lte=month_end(month),
-            amount__gt=0,
-        )
-        .exclude(Exists(paid))
-        .select_related("benefit_type", "person__household__residential_group", "household")
-        .order_by("pk")
+    due = Support.objects.filter(
+        ward_id=ward_id,
+        status=Support.Status.DECIDED,
+        payment=Support.Payment.PAYROLL,
+        decided_on__lte=month_end(month),
+        amount__gt=0,
+    ).exclude(Exists(paid))
+    ids = list(due.values_list("pk", flat=True))
+    if not ids:  # most months: spares the six-table read its planning
+        return []
+    found = Support.objects.filter(pk__in=ids).select_related(
+        "benefit_type", "person__household__residential_group", "household"
     )
+    return list(found.order_by("pk"))
