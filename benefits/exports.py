@@ -5,7 +5,6 @@ group with a subtotal each, and the columns the provider fills in and returns: t
 the day and the signature. benefits/reconciliation.py reads the same file back.
 """
 
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -14,16 +13,13 @@ from itertools import groupby
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
-from ui.spreadsheets import CellStyle, xlsx_cell, xlsx_value
+from ui.spreadsheets import XlsxBook, XlsxSheet
 
 from . import rules
 from .models import Funding, Kind, Method, Payroll, PayrollLine, PayrollPolicy, RecoveryPolicy
 
 MONEY = "#,##0"
-LETTERS = "ABCDEFGHIJKLM"
 WIDTHS = (6, 24, 8, 15, 28, 36, 13, 16, 17, 20, 11, 12, 22)
 SIGNATURE_ROW_HEIGHT = 36  # points: room for a signature or a thumbprint
 LINE_ROW_HEIGHT = 15  # Excel's own for a line of text
@@ -93,6 +89,7 @@ def payroll_people(payroll: Payroll) -> list[PersonRow]:
     """Every person of the payroll in its order (group, name), from its lines in one query."""
     netted = payroll.recoveries == RecoveryPolicy.NETTED
     lines = payroll.lines.order_by("number", "pk").values(*LINE_FIELDS)
+    words = kind_words()  # translated once, not twice a person
     people = []
     for _number, group in groupby(lines, key=lambda line: line["number"]):
         group = list(group)
@@ -110,7 +107,7 @@ def payroll_people(payroll: Payroll) -> list[PersonRow]:
                 method=first["method"],
                 account_number=first["account_number"],
                 receiver=first["receiver"],
-                items=items_text(group, netted=netted),
+                items=items_text(group, netted=netted, words=words),
                 amount=pay,
                 to_recover=recover,
                 case_ids=tuple(sorted({line["case_id"] for line in group} - {None})),
@@ -119,7 +116,11 @@ def payroll_people(payroll: Payroll) -> list[PersonRow]:
     return people
 
 
-def items_text(lines: list[dict], *, netted: bool) -> str:
+def kind_words() -> dict[str, str]:
+    return {Kind.ARREARS: _("truy lĩnh"), Kind.RECOVERY: _("truy thu")}
+
+
+def items_text(lines: list[dict], *, netted: bool, words: dict[str, str]) -> str:
     """What a person is paid for: each benefit type with its months, arrears and (netted)
     recoveries, as "Trợ cấp xã hội hằng tháng 12/2026; truy lĩnh 10/2026"."""
     by_type: dict[tuple[int, str], dict[str, list[date]]] = {}
@@ -128,7 +129,6 @@ def items_text(lines: list[dict], *, netted: bool) -> str:
             continue  # listed apart, on the sheet of recoveries
         key = (line["benefit_type__order"], line["benefit_type__name"])
         by_type.setdefault(key, {}).setdefault(line["kind"], []).append(line["for_month"])
-    words = {Kind.ARREARS: _("truy lĩnh"), Kind.RECOVERY: _("truy thu")}
     parts = []
     for (_order, name), kinds in sorted(by_type.items()):
         pieces = []
@@ -163,19 +163,30 @@ def provider_name(payroll: Payroll) -> str:
     return policy.provider.name if policy and policy.provider else ""
 
 
+class Formats:
+    """The list's cell formats, made once per workbook."""
+
+    def __init__(self, book: XlsxBook):
+        self.bold = book.format(bold=True)
+        self.header = book.format(bold=True, text_wrap=True, valign="vcenter")
+        self.wrap = book.format(text_wrap=True, valign="vcenter")
+        self.money = book.format(num_format=MONEY)
+        self.bold_money = book.format(bold=True, num_format=MONEY)
+
+
 def provider_workbook(payroll: Payroll, *, today: date | None = None) -> bytes:
     """The provider's list: title rows, headers, a row per person by group with subtotals,
     the grand total; the recoveries on a sheet of their own when the ward lists them."""
     today = today or timezone.localdate()
     people = payroll_people(payroll)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Danh sách chi trả"))
-    for letter, width in zip(LETTERS, WIDTHS, strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = "9"  # A4
-    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="center")
-    styles = (CellStyle(sheet, alignment=wrap), CellStyle(sheet, number_format=MONEY))
+    book = XlsxBook()
+    f = Formats(book)
+    sheet = book.sheet(_("Danh sách chi trả"), WIDTHS)
+    sheet.worksheet.set_landscape()
+    sheet.worksheet.set_paper(9)  # A4
+    # Every row is tall enough for a signature by default (one setting, not one per row of
+    # 50,000); the few others are set back to a line's height.
+    sheet.worksheet.set_default_row(SIGNATURE_ROW_HEIGHT)
     methods = {value: str(label) for value, label in Method.choices}
     titles = [(_("UBND %(ward)s") % {"ward": payroll.ward.name}).upper(), list_title(payroll)]
     titles = [t.upper() for t in titles]
@@ -183,74 +194,54 @@ def provider_workbook(payroll: Payroll, *, today: date | None = None) -> bytes:
     if provider:
         titles.append(_("Tổ chức chi trả: %(name)s") % {"name": provider})
     titles.append(_("Ngày lập: %(d)s") % {"d": f"{today:%d/%m/%Y}"})
-    # Every row is tall enough for a signature by default (one setting, not one per row of
-    # 50,000); the few others are set back to a line's height.
-    sheet.sheet_format.defaultRowHeight, sheet.sheet_format.customHeight = SIGNATURE_ROW_HEIGHT, 1
-    row_number = 0
-
-    def line(cells) -> None:
-        nonlocal row_number
-        row_number += 1
-        sheet.row_dimensions[row_number].height = LINE_ROW_HEIGHT
-        sheet.append(cells)
-
     for title in titles:
-        line([xlsx_cell(sheet, title, font=bold)])
-    line([])
-    header_row = len(titles) + 2
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.freeze_panes = f"C{header_row + 1}"
-    sheet.append([xlsx_cell(sheet, h, font=bold, alignment=wrap) for h in provider_headers()])
-    row_number, count, total = header_row, 0, 0
+        sheet.append([title], {0: f.bold}, height=LINE_ROW_HEIGHT)
+    sheet.append([], height=LINE_ROW_HEIGHT)
+    header_row = sheet.rows  # 0-based: the next row
+    sheet.worksheet.repeat_rows(header_row)
+    sheet.worksheet.freeze_panes(header_row + 1, 2)
+    headers = provider_headers()
+    sheet.append(headers, dict.fromkeys(range(len(headers)), f.header))
+    person_formats = {5: f.wrap, 6: f.money}
+    count, total = 0, 0
     for name, rows in provider_groups(people):
-        line([None, xlsx_cell(sheet, group_heading(name), font=bold)])
+        sheet.append([None, group_heading(name)], {1: f.bold}, height=LINE_ROW_HEIGHT)
         for person in rows:
-            sheet.append(_person_cells(sheet, person, styles, methods))
-        row_number += len(rows)
+            sheet.append(_person_cells(person, methods), person_formats)
         subtotal = sum(p.amount for p in rows)
         label = _("Cộng %(group)s: %(n)d người") % {"group": group_heading(name), "n": len(rows)}
-        line(_total_cells(sheet, label, subtotal, bold))
+        _total_row(sheet, f, label, subtotal)
         count, total = count + len(rows), total + subtotal
-    label = _("Tổng cộng: %(n)d người") % {"n": count}
-    line(_total_cells(sheet, label, total, bold))
+    _total_row(sheet, f, _("Tổng cộng: %(n)d người") % {"n": count}, total)
     if payroll.recoveries == RecoveryPolicy.LISTED:
-        _recoveries_sheet(book, payroll, bold, wrap)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        _recoveries_sheet(book, f, payroll)
+    return book.content()
 
 
-def _person_cells(sheet, person: PersonRow, styles: tuple, methods: dict) -> list:
-    """A person's row: plain values where openpyxl writes them as they are (a str stays
-    text, so an ID keeps its leading zero), a styled cell only where a style is needed:
-    a province's lists are 50,000 rows."""
+def _person_cells(person: PersonRow, methods: dict) -> list:
     return [
         person.number,
-        xlsx_value(sheet, person.full_name),
+        person.full_name,
         person.birth_year,
-        xlsx_value(sheet, person.national_id),
-        xlsx_value(sheet, person.address),
-        styles[0].cell(person.items) if person.items else None,
-        styles[1].cell(person.amount),
-        xlsx_value(sheet, methods.get(person.method, person.method)),
-        xlsx_value(sheet, person.account_number),
-        xlsx_value(sheet, person.receiver),
+        person.national_id,  # text: an ID keeps its leading zero
+        person.address,
+        person.items,
+        person.amount,
+        methods.get(person.method, person.method),
+        person.account_number,
+        person.receiver,
         None,  # Kết quả: the provider writes Đã nhận / Chưa nhận
         None,  # Ngày nhận
         None,  # Ký nhận
     ]
 
 
-def _text(sheet, value):
-    return xlsx_value(sheet, value) if value is not None else None
+def _total_row(sheet: XlsxSheet, f: Formats, label: str, amount: int) -> None:
+    cells = [None, label, None, None, None, None, amount]
+    sheet.append(cells, {1: f.bold, 6: f.bold_money}, height=LINE_ROW_HEIGHT)
 
 
-def _total_cells(sheet, label: str, amount: int, bold: Font) -> list:
-    cells = [None, xlsx_cell(sheet, label, font=bold), None, None, None, None]
-    return [*cells, xlsx_cell(sheet, amount, font=bold, number_format=MONEY)]
-
-
-def _recoveries_sheet(book: Workbook, payroll: Payroll, bold: Font, wrap: Alignment) -> None:
+def _recoveries_sheet(book: XlsxBook, f: Formats, payroll: Payroll) -> None:
     """The amounts to recover, collected apart from the payment (the ward's policy)."""
     lines = payroll.lines.filter(amount__lt=0).order_by("number", "for_month", "pk")
     lines = list(
@@ -258,35 +249,26 @@ def _recoveries_sheet(book: Workbook, payroll: Payroll, bold: Font, wrap: Alignm
     )
     if not lines:
         return
-    sheet = book.create_sheet(_("Truy thu"))
+    sheet = book.sheet(_("Truy thu"), (6, 24, 15, 10, 14, 60))
     title = _("Danh sách truy thu tháng %(m)s") % {"m": f"{payroll.month:%m/%Y}"}
-    for letter, width in zip("ABCDEF", (6, 24, 15, 10, 14, 60), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.append([xlsx_cell(sheet, title.upper(), font=bold)])
+    sheet.append([title.upper()], {0: f.bold})
     sheet.append([])
     headers = [_("STT"), _("Họ và tên"), _("Số định danh"), _("Tháng"), _("Số tiền"), _("Lý do")]
-    sheet.append([xlsx_cell(sheet, h, font=bold, alignment=wrap) for h in headers])
+    sheet.append(headers, dict.fromkeys(range(len(headers)), f.header))
     for line in lines:
         sheet.append(
             [
                 line["number"],
-                _text(sheet, line["full_name"]),
-                xlsx_cell(sheet, line["national_id"]) if line["national_id"] else None,
+                line["full_name"],
+                line["national_id"],
                 f"{line['for_month']:%m/%Y}",
-                xlsx_cell(sheet, -line["amount"], number_format=MONEY),
-                _text(sheet, line["explanation"]),
-            ]
+                -line["amount"],
+                line["explanation"],
+            ],
+            {4: f.money},
         )
     total = -sum(line["amount"] for line in lines)
-    sheet.append(
-        [
-            None,
-            xlsx_cell(sheet, _("Tổng cộng"), font=bold),
-            None,
-            None,
-            xlsx_cell(sheet, total, font=bold, number_format=MONEY),
-        ]
-    )
+    sheet.append([None, _("Tổng cộng"), None, None, total], {1: f.bold, 4: f.bold_money})
 
 
 def province_workbook(payrolls: Iterable[Payroll], *, today: date | None = None) -> bytes:
@@ -294,17 +276,15 @@ def province_workbook(payrolls: Iterable[Payroll], *, today: date | None = None)
     the amounts by benefit type and funding source."""
     today = today or timezone.localdate()
     payrolls = sorted(payrolls, key=lambda p: p.ward.name)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Các xã, phường"))
-    for letter, width in zip("ABCDEF", (6, 32, 24, 10, 18, 16), strict=True):
-        sheet.column_dimensions[letter].width = width
-    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="center")
+    book = XlsxBook()
+    f = Formats(book)
+    sheet = book.sheet(_("Các xã, phường"), (6, 32, 24, 10, 18, 16))
     month = f"{payrolls[0].month:%m/%Y}" if payrolls else ""
     title = _("Tình hình chi trả trợ cấp, hỗ trợ tháng %(m)s") % {"m": month}
-    sheet.append([xlsx_cell(sheet, title.upper(), font=bold)])
+    sheet.append([title.upper()], {0: f.bold})
     if payrolls and payrolls[0].ward.parent_id:
-        sheet.append([xlsx_value(sheet, payrolls[0].ward.parent.name)])
-    sheet.append([xlsx_cell(sheet, _("Ngày lập: %(d)s") % {"d": f"{today:%d/%m/%Y}"})])
+        sheet.append([payrolls[0].ward.parent.name])
+    sheet.append([_("Ngày lập: %(d)s") % {"d": f"{today:%d/%m/%Y}"}])
     sheet.append([])
     headers = [
         _("STT"),
@@ -314,36 +294,20 @@ def province_workbook(payrolls: Iterable[Payroll], *, today: date | None = None)
         _("Tổng tiền chi trả"),
         _("Truy thu"),
     ]
-    sheet.append([xlsx_cell(sheet, h, font=bold, alignment=wrap) for h in headers])
+    sheet.append(headers, dict.fromkeys(range(len(headers)), f.header))
+    money = {4: f.money, 5: f.money}
     for n, payroll in enumerate(payrolls, start=1):
-        sheet.append(
-            [
-                n,
-                xlsx_value(sheet, payroll.ward.name),
-                xlsx_value(sheet, str(payroll.get_status_display())),
-                payroll.people,
-                xlsx_cell(sheet, payroll.total, number_format=MONEY),
-                xlsx_cell(sheet, payroll.recovered, number_format=MONEY),
-            ]
-        )
-    sums = [sum(getattr(p, f) for p in payrolls) for f in ("people", "total", "recovered")]
-    sheet.append(
-        [
-            None,
-            xlsx_cell(sheet, _("Toàn tỉnh"), font=bold),
-            None,
-            xlsx_cell(sheet, sums[0], font=bold),
-            xlsx_cell(sheet, sums[1], font=bold, number_format=MONEY),
-            xlsx_cell(sheet, sums[2], font=bold, number_format=MONEY),
-        ]
-    )
-    _types_sheet(book, [p.pk for p in payrolls], bold, wrap)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        status = str(payroll.get_status_display())
+        cells = [n, payroll.ward.name, status, payroll.people, payroll.total, payroll.recovered]
+        sheet.append(cells, money)
+    sums = [sum(getattr(p, n) for p in payrolls) for n in ("people", "total", "recovered")]
+    bold = {1: f.bold, 3: f.bold, 4: f.bold_money, 5: f.bold_money}
+    sheet.append([None, _("Toàn tỉnh"), None, *sums], bold)
+    _types_sheet(book, f, [p.pk for p in payrolls])
+    return book.content()
 
 
-def _types_sheet(book: Workbook, payroll_ids: list[int], bold: Font, wrap: Alignment) -> None:
+def _types_sheet(book: XlsxBook, f: Formats, payroll_ids: list[int]) -> None:
     rows = (
         PayrollLine.objects.filter(payroll_id__in=payroll_ids)
         .values("benefit_type__name", "benefit_type__funding", "benefit_type__order")
@@ -354,31 +318,17 @@ def _types_sheet(book: Workbook, payroll_ids: list[int], bold: Font, wrap: Align
         )
         .order_by("benefit_type__order", "benefit_type__name")
     )
-    sheet = book.create_sheet(_("Theo khoản chi"))
-    for letter, width in zip("ABCDE", (48, 26, 10, 18, 16), strict=True):
-        sheet.column_dimensions[letter].width = width
+    sheet = book.sheet(_("Theo khoản chi"), (48, 26, 10, 18, 16))
     headers = [_("Khoản chi trả"), _("Nguồn kinh phí"), _("Số người"), _("Số tiền"), _("Truy thu")]
-    sheet.append([xlsx_cell(sheet, h, font=bold, alignment=wrap) for h in headers])
+    sheet.append(headers, dict.fromkeys(range(len(headers)), f.header))
     labels = dict(Funding.choices)
     paid = recovered = 0
+    money = {3: f.money, 4: f.money}
     for row in rows:
         funding = row["benefit_type__funding"]
-        sheet.append(
-            [
-                xlsx_value(sheet, row["benefit_type__name"]),
-                xlsx_value(sheet, str(labels.get(funding, funding))),
-                row["people"],
-                xlsx_cell(sheet, row["paid"], number_format=MONEY),
-                xlsx_cell(sheet, -row["recovered"], number_format=MONEY),
-            ]
-        )
+        name, source = row["benefit_type__name"], str(labels.get(funding, funding))
+        sheet.append([name, source, row["people"], row["paid"], -row["recovered"]], money)
         paid, recovered = paid + row["paid"], recovered - row["recovered"]
     sheet.append(
-        [
-            xlsx_cell(sheet, _("Tổng cộng"), font=bold),
-            None,
-            None,
-            xlsx_cell(sheet, paid, font=bold, number_format=MONEY),
-            xlsx_cell(sheet, recovered, font=bold, number_format=MONEY),
-        ]
+        [_("Tổng cộng"), None, None, paid, recovered], {0: f.bold, 3: f.bold_money, 4: f.bold_money}
     )

@@ -5,9 +5,10 @@ In .xlsx such text is written as a string cell, unchanged, so a file read back g
 same value; in CSV, which carries no types, it gets a leading apostrophe.
 """
 
-from copy import copy
+import io
 from datetime import date, datetime
 
+import xlsxwriter
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -51,19 +52,67 @@ def xlsx_cell(sheet, value, **style) -> WriteOnlyCell:
     return cell
 
 
-class CellStyle:
-    """One style for many cells of a write-only sheet: set once on a model cell and copied
-    to each new one. Setting the font, alignment or number format cell by cell looks each
-    up in the workbook's style tables, half the time of a 50,000-row list."""
+class XlsxBook:
+    """A workbook written with XlsxWriter in memory, for the big lists (a province's payment
+    lists are 50,000 rows: five times as fast as openpyxl's write-only mode). Text is always
+    written as text, never read as a formula, a number or a link; control characters, which
+    make a file unreadable, become spaces."""
 
-    def __init__(self, sheet, **style):
-        self.sheet, self.model = sheet, xlsx_cell(sheet, None, **style)
+    OPTIONS = {
+        "in_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_numbers": False,
+        "strings_to_urls": False,
+        "remove_timezone": True,
+    }
 
-    def cell(self, value) -> WriteOnlyCell:
-        cell = xlsx_cell(self.sheet, value)
-        if cell.number_format == "General" and not cell.has_style:
-            cell._style = copy(self.model._style)  # the style's indexes in the tables
-        else:  # a date's own format, say: set as usual
-            for name in ("font", "alignment", "number_format"):
-                setattr(cell, name, getattr(self.model, name))
-        return cell
+    def __init__(self):
+        self.buffer = io.BytesIO()
+        self.book = xlsxwriter.Workbook(self.buffer, self.OPTIONS)
+        self.formats: dict[tuple, object] = {}
+        self.date = self.format(num_format="DD/MM/YYYY")
+
+    def format(self, **properties):
+        """One format per set of properties (XlsxWriter keeps every one it is given)."""
+        key = tuple(sorted(properties.items()))
+        if key not in self.formats:
+            self.formats[key] = self.book.add_format(properties)
+        return self.formats[key]
+
+    def sheet(self, name: str, widths: tuple = ()) -> "XlsxSheet":
+        worksheet = self.book.add_worksheet(name)
+        for column, width in enumerate(widths):
+            worksheet.set_column(column, column, width)
+        return XlsxSheet(self, worksheet)
+
+    def content(self) -> bytes:
+        self.book.close()
+        return self.buffer.getvalue()
+
+
+class XlsxSheet:
+    """A sheet filled row by row: `append(values, formats)`, formats by column index."""
+
+    def __init__(self, book: XlsxBook, worksheet):
+        self.book, self.worksheet, self.rows = book, worksheet, 0
+
+    def append(self, values, formats: dict | None = None, *, height: float | None = None):
+        write, row = self.worksheet, self.rows
+        for column, value in enumerate(values):
+            style = formats.get(column) if formats else None
+            if value is None or value == "":
+                if style is not None:
+                    write.write_blank(row, column, None, style)
+            elif value.__class__ is str:
+                write.write_string(row, column, ILLEGAL_CHARACTERS_RE.sub(" ", value), style)
+            elif isinstance(value, bool):
+                write.write_boolean(row, column, value, style)
+            elif isinstance(value, (int, float)):
+                write.write_number(row, column, value, style)
+            elif isinstance(value, date):
+                write.write_datetime(row, column, value, style or self.book.date)
+            else:
+                write.write_string(row, column, ILLEGAL_CHARACTERS_RE.sub(" ", str(value)), style)
+        if height is not None:
+            write.set_row(row, height)
+        self.rows += 1
