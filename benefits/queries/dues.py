@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from beneficiaries import rules as case_rules
-from beneficiaries.models import Benefit, Case, CaseStatus
+from beneficiaries.models import Benefit, CaseStatus
 from beneficiaries.queries import CasesInputs, RuleData, cases_schedules
 from vn.dates import month_end, month_start, next_month
 from vn.money import vnd
@@ -27,6 +27,7 @@ from ..models import (
     Support,
     SupportRate,
 )
+from .cases import PayrollCase, case_rows, payroll_cases
 
 # BenefitType codes the payroll pays (rows of the data migration).
 ALLOWANCE, PENSION, TOP_UP, CARE, FUNERAL = (
@@ -38,49 +39,15 @@ ALLOWANCE, PENSION, TOP_UP, CARE, FUNERAL = (
 )
 ONE_OFF_CODES = frozenset({FUNERAL})  # paid once, not month by month
 
-# What the schedules, the fingerprints and the lines' snapshot read: a ward's cases are
-# hundreds of rows of four models, and every other column costs time to read.
-CASE_FIELDS = (
-    "person",
-    "ward",
-    "benefit",
-    "status",
-    "applied_on",
-    "flags",
-    "children_raised",
-    "pension_amount",
-    "disability_certified_on",
-    "start_month",
-    "end_month",
-    "person__birth_date",
-    "person__disability_level",
-    "person__deceased_on",
-    "person__full_name",
-    "person__national_id",
-    "person__household__address",
-    "person__household__residential_group__name",
-)
-
 
 @dataclass
 class WardDues:
-    cases: dict[int, Case]
+    cases: dict[int, PayrollCase]
     dues: list[rules.Due]
     held: frozenset[int]  # suspended cases: no arrears until they resume
     digests: dict[int, str]  # what each case's amounts were computed from
     paid: dict[rules.Key, int]  # what approved payrolls paid (rules.settle's `paid`)
     recomputed: int = 0  # cases whose earlier months were computed again
-
-
-def payroll_cases(ward_id: int, since: date, month: date):
-    """The ward's cases paid at some month from `since` to `month`, with their persons."""
-    return (
-        Case.objects.filter(ward_id=ward_id, start_month__isnull=False, start_month__lte=month)
-        .filter(Q(end_month__isnull=True) | Q(end_month__gt=since))
-        .select_related("person__household__residential_group")
-        .only(*CASE_FIELDS)
-        .order_by("pk")
-    )
 
 
 def ward_dues(
@@ -100,7 +67,7 @@ def ward_dues(
     the months after are computed; any other case is computed over the whole window. The
     result is the same as computing every case; the work grows with the changes."""
     query = payroll_cases(ward_id, since, month)
-    cases = list(query)
+    cases = case_rows(query)
     inputs = CasesInputs.read(cases, ward_id=ward_id)
     funeral_rates = _rates(FUNERAL)
     decided_funerals = set(
@@ -148,7 +115,7 @@ def _digest(case_digest: str, cares: list, funeral_decided: bool, policy: str) -
 
 
 def _monthly(
-    case: Case, result: case_rules.Month, data: RuleData, explained: dict
+    case: PayrollCase, result: case_rules.Month, data: RuleData, explained: dict
 ) -> list[rules.Due]:
     month = result.month
     references = "; ".join(data.references(result))
@@ -245,11 +212,16 @@ def _care(case, cares, since: date, month: date, data: RuleData) -> list[rules.D
     return dues
 
 
+RULE_KINDS = (Kind.REGULAR, Kind.ONE_OFF)  # lines in a rule's own words (not "Truy lĩnh …")
+
+
 @dataclass
 class Ledger:
     """What the ward's approved payrolls settled, per case, benefit and month."""
 
-    listed: dict[rules.Key, tuple[int, str, str]]  # amount due as last settled, why, reference
+    # amount due as last settled, and the line whose words explain it (its id, and whether
+    # they are the rule's own: an arrears line's are "Truy lĩnh tháng …: …")
+    listed: dict[rules.Key, tuple[int, int, bool]]
     paid: dict[rules.Key, int]  # lines the provider returned unpaid left out: due again
 
     def unsettled(self, case_ids, before: date) -> tuple[list[rules.Due], dict[rules.Key, int]]:
@@ -257,21 +229,37 @@ class Ledger:
         `case_ids` (unchanged since) are due what was settled, and only those still owed
         (a line returned unpaid) are passed on: the rest would settle to nothing, and a
         ward's months are thousands. Every other month keeps only what was paid."""
-        dues, paid = [], {}
-        for key, (amount, why, reference) in self.listed.items():
-            case_id, benefit, month = key
+        owed, paid = [], {}
+        for key, (amount, source, own) in self.listed.items():
             done = self.paid.get(key, 0)
-            if month < before and case_id in case_ids:
+            if key[2] < before and key[0] in case_ids:
                 if amount == done:
                     continue
                 if amount > 0:
-                    one_off = benefit in ONE_OFF_CODES
-                    dues.append(
-                        rules.Due(case_id, benefit, month, amount, why, reference, one_off=one_off)
-                    )
+                    owed.append((key, amount, source, own))
             if done:
                 paid[key] = done
+        words = _words([source for _key, _amount, source, _own in owed])
+        dues = []
+        for (case_id, benefit, month), amount, source, own in owed:
+            why, reference = words.get(source, ("", ""))
+            one_off = benefit in ONE_OFF_CODES
+            dues.append(
+                rules.Due(
+                    case_id, benefit, month, amount, why if own else "", reference, one_off=one_off
+                )
+            )
         return dues, paid
+
+
+def _words(line_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """The explanation and legal reference of these lines (a few: those carried over)."""
+    if not line_ids:
+        return {}
+    rows = PayrollLine.objects.filter(pk__in=line_ids)
+    return {
+        pk: (why, ref) for pk, why, ref in rows.values_list("pk", "explanation", "legal_reference")
+    }
 
 
 def ward_ledger(ward_id: int, since: date, month: date) -> Ledger:
@@ -285,35 +273,22 @@ def ward_ledger(ward_id: int, since: date, month: date) -> Ledger:
         .exclude(payroll__status=Payroll.Status.DRAFT)
         .exclude(payroll__month=month)
         .order_by("payroll__month", "pk")
-        .values_list(
-            "case_id",
-            "benefit_type__code",
-            "for_month",
-            "amount",
-            "status",
-            "kind",
-            "explanation",
-            "legal_reference",
-        )
+        .values_list("pk", "case_id", "benefit_type__code", "for_month", "amount", "status", "kind")
     )
     paid: dict[rules.Key, int] = {}
     last: dict[rules.Key, tuple[int, str]] = {}
-    why: dict[rules.Key, tuple[str, str]] = {}
-    for case_id, code, for_month, amount, status, kind, explanation, reference in rows:
+    source: dict[rules.Key, tuple[int, bool]] = {}
+    for pk, case_id, code, for_month, amount, status, kind in rows:
         if case_id is None:  # a support's line (supports_to_pay): filtered here, not in SQL,
             continue  # where "support IS NULL" read the index of every line of the province
         key = (case_id, code, for_month)
         if status != PaymentStatus.UNPAID:
             paid[key] = paid.get(key, 0) + amount
         last[key] = (amount, status)
-        if kind in (Kind.REGULAR, Kind.ONE_OFF) or key not in why:
-            # The rule's own words, not an arrears line's "Truy lĩnh tháng …: …".
-            why[key] = (explanation if kind in (Kind.REGULAR, Kind.ONE_OFF) else "", reference)
+        if kind in RULE_KINDS or key not in source:
+            source[key] = (pk, kind in RULE_KINDS)
     listed = {
-        key: (
-            paid.get(key, 0) + (amount if status == PaymentStatus.UNPAID else 0),
-            *why[key],
-        )
+        key: (paid.get(key, 0) + (amount if status == PaymentStatus.UNPAID else 0), *source[key])
         for key, (amount, status) in last.items()
     }
     return Ledger(listed, {k: v for k, v in paid.items() if v})

@@ -8,7 +8,7 @@ holding it, and an approved payroll is never rewritten."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +31,7 @@ from ..models import (
     RecoveryPolicy,
 )
 from ..queries import dues
+from ..queries.cases import Recipient
 
 
 class PayrollError(Exception):
@@ -65,14 +66,9 @@ def _unhurried_commit() -> None:
 
 def _claim(ward: Area, month: date, policy: PayrollPolicy) -> Payroll | None:
     """The ward's payroll of the month, locked, created as a draft when missing; None when
-    another worker holds it."""
-    try:
-        with transaction.atomic():
-            Payroll.objects.get_or_create(
-                ward=ward, month=month, defaults={"recoveries": policy.recoveries}
-            )
-    except IntegrityError:  # created by another worker meanwhile
-        pass
+    another worker holds it. (A conflict means another worker created it meanwhile.)"""
+    draft = Payroll(ward=ward, month=month, recoveries=policy.recoveries)
+    Payroll.objects.bulk_create([draft], ignore_conflicts=True)
     return (
         Payroll.objects.select_for_update(skip_locked=True).filter(ward=ward, month=month).first()
     )
@@ -173,7 +169,7 @@ def _rows(payroll: Payroll, lines: list[rules.Line], cases, supports) -> list[tu
     """The lines (LINE_COLUMNS) with the snapshot of who receives them, numbered per
     person in the provider's order: residential group, then name."""
     types = dict(BenefitType.objects.values_list("code", "pk"))
-    recipients = {s.pk: _recipient(s) for s in supports}
+    recipients = {s.pk: Recipient.of(_recipient(s)) for s in supports}
     arrangements = _arrangements(payroll.ward_id, [p.pk for p in recipients.values()])
     snapshots: dict[int, tuple] = {}
 
@@ -265,18 +261,17 @@ def _receiver(name: str, relation: str) -> str:
     return (f"{name} ({relation})" if relation else name)[:200]
 
 
-def _snapshot(person, arrangement: tuple | None) -> tuple:
+def _snapshot(person: Recipient, arrangement: tuple | None) -> tuple:
     """The person and how they are paid (SNAPSHOT), as the payroll keeps them once
     approved."""
-    household = person.household
     method, account, receiver_name, relation = arrangement or ("cash_ward", "", "", "")
     return (
         person.pk,
         person.full_name,
         person.national_id,
         person.birth_date.year if person.birth_date else None,
-        household.residential_group.name if household.residential_group else "",
-        household.address,
+        person.group_name,
+        person.address,
         method,
         account,
         _receiver(receiver_name, relation) if receiver_name else "",
