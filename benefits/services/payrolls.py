@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from areas.models import Area
 from areas.scope import can_write_ward
-from beneficiaries.models import Case
 from beneficiaries.queries import rule_data
 from ui.bulk import insert_rows
 from vn.dates import month_start, months_before
@@ -170,7 +169,8 @@ def _rows(payroll: Payroll, lines: list[rules.Line], cases, supports) -> list[tu
     person in the provider's order: residential group, then name."""
     types = dict(BenefitType.objects.values_list("code", "pk"))
     recipients = {s.pk: Recipient.of(_recipient(s)) for s in supports}
-    arrangements = _arrangements(payroll.ward_id, [p.pk for p in recipients.values()])
+    persons = {c.person_id for c in cases.values()} | {p.pk for p in recipients.values()}
+    arrangements = _arrangements(persons)
     snapshots: dict[int, tuple] = {}
 
     def snapshot(person) -> tuple:
@@ -227,11 +227,10 @@ def _rows(payroll: Payroll, lines: list[rules.Line], cases, supports) -> list[tu
     return rows
 
 
-def _arrangements(ward_id: int, others: list[int]) -> dict[int, tuple]:
-    """How the ward's beneficiaries (and the supports' recipients) are paid, by person:
-    (method, account number, receiver name, relation)."""
-    persons = Case.objects.filter(ward_id=ward_id).values("person_id")
-    found = PaymentArrangement.objects.filter(Q(person__in=persons) | Q(person_id__in=others))
+def _arrangements(persons: set[int]) -> dict[int, tuple]:
+    """How these persons are paid: (method, account number, receiver name, relation). By
+    their ids: through the ward's cases, PostgreSQL read every arrangement of the province."""
+    found = PaymentArrangement.objects.filter(person_id__in=sorted(persons))
     fields = ("person_id", "method", "account_number", "receiver_name", "receiver_relation")
     return {row[0]: row[1:] for row in found.values_list(*fields)}
 

@@ -41,12 +41,15 @@ class ClassificationTimeline:
         held: dict[int, set] = {p: set() for p in person_ids}
         if memberships is None:
             memberships = Membership.objects.filter(person_id__in=list(held))
-        rows = memberships.values_list("person_id", "household_id", "started_on", "ended_on")
+        # No ordering (sorted below): the model's own joins the households and the areas.
+        rows = memberships.order_by().values_list(
+            "person_id", "household_id", "started_on", "ended_on"
+        )
         for person, *membership in rows:
             if person in held:  # a join may list a membership twice
                 held[person].add(tuple(membership))
         by_household: dict[int, list] = {}
-        for row in _statuses_of(memberships.values("household_id")):
+        for row in _statuses_of(memberships.order_by().values("household_id")):
             by_household.setdefault(row[0], []).append(row)
         return {
             person: cls(
