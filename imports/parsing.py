@@ -3,12 +3,10 @@
 Pure: values in, values out. What the database already holds is checked in planning.py.
 """
 
-import functools
-import gc
-
 from django.utils.translation import gettext as _
 
 from households.rules import InvalidNationalId, parse_national_id
+from ui.bulk import without_gc
 
 from .cells import (
     MAX_LENGTHS,
@@ -24,25 +22,6 @@ from .encodings import convert_legacy
 from .list_checks import check_households
 from .rows import Context, HouseholdRow, ParsedList, PersonRow, Problem
 from .values import text as values_text
-
-
-def without_gc(func):
-    """Run func with Python's cyclic garbage collector paused. Reading a list allocates
-    hundreds of thousands of objects and frees almost none; each allocation burst makes the
-    collector walk every object alive again, which took a third of the time of a large list.
-    What is left to collect is collected once the function returns."""
-
-    @functools.wraps(func)
-    def paused(*args, **kwargs):
-        if not gc.isenabled():
-            return func(*args, **kwargs)
-        gc.disable()
-        try:
-            return func(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    return paused
 
 
 @without_gc

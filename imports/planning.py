@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from areas.models import Area, Level
 from households import rules
 from households.models import Household, HouseholdStatus, Person
+from ui.bulk import without_gc
 
 from . import values
 from .columns import FIELDS
 from .matching import plan_persons
-from .parsing import without_gc
 from .plan import Change, Plan, StoredHousehold, StoredPerson, StoredStatus
 from .rows import HouseholdRow, ParsedList
 

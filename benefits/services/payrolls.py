@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from areas.models import Area
 from areas.scope import can_write_ward
 from beneficiaries.queries import rule_data
-from ui.bulk import insert_rows
+from ui.bulk import insert_rows, without_gc
 from vn.dates import month_start, months_before
 
 from .. import rules
@@ -79,6 +79,7 @@ class Generated:
     skipped: bool = False  # another worker was generating it
 
 
+@without_gc  # a ward's cases, dues and lines: thousands of objects, no cycles to collect
 def payroll_generate(*, user, ward: Area, month: date) -> Generated:
     """Make the ward's payroll of the month as a draft, replacing the draft made before.
 
