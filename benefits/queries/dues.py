@@ -72,12 +72,12 @@ def ward_dues(
     funeral_rates = _rates(FUNERAL)
     decided_funerals = set(
         Support.objects.filter(
-            person__in=query.values("person_id"),
+            person_id__in={c.person_id for c in cases},
             benefit_type__code__startswith=FUNERAL,
             status__in=(Support.Status.DECIDED, Support.Status.PAID),
         ).values_list("person_id", flat=True)
     )
-    cares = _care_rows(query, since, month)
+    cares = _care_rows([c.pk for c in cases], since, month)
     policy = data.digest() + repr([(r.pk, r.multiple, r.valid_from) for r in funeral_rates])
     digests = {
         c.pk: _digest(
@@ -177,9 +177,9 @@ def _funeral(
     ]
 
 
-def _care_rows(cases, since: date, month: date) -> dict[int, list[CareAllowance]]:
-    """The care allowances of the cases (a queryset) in force at some month of the window."""
-    rows = CareAllowance.objects.filter(case__in=cases.values("pk"), start_month__lte=month)
+def _care_rows(case_ids: list[int], since: date, month: date) -> dict[int, list[CareAllowance]]:
+    """The care allowances of the cases in force at some month of the window."""
+    rows = CareAllowance.objects.filter(case_id__in=case_ids, start_month__lte=month)
     rows = rows.filter(Q(end_month__isnull=True) | Q(end_month__gt=since)).select_related("rate")
     found: dict[int, list] = {}
     for care in rows.order_by("pk"):

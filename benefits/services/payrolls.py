@@ -120,7 +120,8 @@ def payroll_generate(*, user, ward: Area, month: date) -> Generated:
         lines = rules.settle(found.dues, found.paid, month, held=found.held)
         supports = dues.supports_to_pay(ward.pk, month)
         _unhurried_commit()
-        payroll.lines.all().delete()
+        if payroll.generated_at:  # a draft made before: replaced
+            payroll.lines.all().delete()
         rows = _rows(payroll, lines, found.cases, supports)
         insert_rows(PayrollLine, LINE_COLUMNS, rows)
         payroll.recoveries = policy.recoveries
