@@ -74,6 +74,11 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Connections kept between requests and tasks: a new PostgreSQL connection starts with cold
+# catalog caches, and a worker paid it again on every ward's payroll (1 process 0.65× as
+# fast as in-process). Checked before reuse, so a restarted database is no error.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("TEST", {})
 if env("TEST_DATABASE_NAME", default=""):
     DATABASES["default"]["TEST"]["NAME"] = env("TEST_DATABASE_NAME")
