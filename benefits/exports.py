@@ -123,6 +123,8 @@ def kind_words() -> dict[str, str]:
 def items_text(lines: list[dict], *, netted: bool, words: dict[str, str]) -> str:
     """What a person is paid for: each benefit type with its months, arrears and (netted)
     recoveries, as "Trợ cấp xã hội hằng tháng 12/2026; truy lĩnh 10/2026"."""
+    if len(lines) == 1 and lines[0]["kind"] == Kind.REGULAR:  # most people: one month
+        return f"{lines[0]['benefit_type__name']} {lines[0]['for_month']:%m/%Y}"
     by_type: dict[tuple[int, str], dict[str, list[date]]] = {}
     for line in lines:
         if line["amount"] < 0 and not netted:
