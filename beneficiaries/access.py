@@ -3,12 +3,14 @@ the user's scope, so views, documents and exports never fetch a case another way
 
 from django.db.models import F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, NullIf
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from areas.models import Area, Level
 from areas.scope import can_write_any_ward, ward_ids, ward_q
 from households.models import Closed, Household, Membership
 from households.models.membership import MOVES
+from vn.numbers import parse_id
 
 from .models import DECISION_KINDS, Case, CaseEvent, CaseQuerySet, CaseStatus, EventKind
 
@@ -39,6 +41,19 @@ def get_ward_for_user(user, pk: int) -> Area:
     """Return a ward of the user's scope; 404 for any other area."""
     wards = Area.objects.filter(ward_q(user, "pk"), level=Level.WARD)
     return get_object_or_404(wards, pk=pk)
+
+
+def chosen_ward_id(request, wards: list[tuple[int, str]]) -> int | None:
+    """The ward of `?ward=` among `wards` (areas.queries.ward_choices), the only one when
+    there is one, else None (an office over many: its summary). Another office's ward is
+    answered as missing, as its records would be."""
+    chosen = request.GET.get("ward", "")
+    if chosen:
+        ward_id = parse_id(chosen)
+        if ward_id not in {pk for pk, _name in wards}:
+            raise Http404
+        return ward_id
+    return wards[0][0] if len(wards) == 1 else None
 
 
 # --- Cases moving between wards. The receiving ward reads another ward's case only as a

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,8 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from areas.queries import ward_choices
 from households.models import IdentityClash, Person
-from vn.numbers import parse_id
 
+from ..access import chosen_ward_id
 from ..forms.clashes import ClashResolveForm
 from ..services import CaseError, identity_clash_resolve
 from ..worklists import ward_summary, worklists
@@ -24,15 +23,7 @@ from ..worklists.clashes import identity_clashes
 @require_GET
 def worklists_view(request):
     wards = ward_choices(request.user)
-    ward_id = None
-    chosen = request.GET.get("ward", "")
-    if chosen:
-        # Another office's ward is answered as missing, as its cases would be.
-        ward_id = parse_id(chosen)
-        if ward_id not in {pk for pk, _name in wards}:
-            raise Http404
-    elif len(wards) == 1:
-        ward_id = wards[0][0]
+    ward_id = chosen_ward_id(request, wards)
     today = timezone.localdate()
     context = {
         "today": today,

@@ -3,7 +3,6 @@ people and totals, approving it and sending it to the provider."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,9 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from areas.queries import ward_choices
 from areas.scope import can_write_ward
-from beneficiaries.access import get_ward_for_user
+from beneficiaries.access import chosen_ward_id, get_ward_for_user
 from vn.money import vnd
-from vn.numbers import parse_id
 
 from .. import queries
 from ..access import get_payroll_for_user
@@ -23,22 +21,12 @@ from ..models import Payroll
 from ..services.payrolls import PayrollError, payroll_approve, payroll_generate, payroll_send
 
 
-def _chosen_ward(request, wards):
-    chosen = request.GET.get("ward", "")
-    if chosen:
-        ward_id = parse_id(chosen)
-        if ward_id not in {pk for pk, _name in wards}:
-            raise Http404
-        return ward_id
-    return wards[0][0] if len(wards) == 1 else None
-
-
 @login_required
 @require_GET
 def payroll_list_view(request):
     """Bảng chi trả: a ward's payrolls by month, and the next one to make."""
     wards = ward_choices(request.user)
-    ward_id = _chosen_ward(request, wards)
+    ward_id = chosen_ward_id(request, wards)
     if ward_id is None:
         return redirect("benefits:province")
     ward = get_ward_for_user(request.user, ward_id)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from areas.queries import ward_choices
 from areas.scope import can_write_ward
-from beneficiaries.access import get_ward_for_user
+from beneficiaries.access import chosen_ward_id, get_ward_for_user
 from beneficiaries.forms.fields import not_future
 from beneficiaries.forms.steps import DecisionFields
 from households.models import Household, Person
@@ -38,7 +38,6 @@ from ..services.supports import (
     support_propose,
 )
 from ..support_decisions import support_decision_context, support_decision_filename
-from .payrolls import _chosen_ward
 
 
 class SupportForm(forms.Form):
@@ -146,7 +145,7 @@ class CancelForm(forms.Form):
 def support_list_view(request):
     """Trợ giúp một lần: the ward's supports, the latest first."""
     wards = ward_choices(request.user)
-    ward_id = _chosen_ward(request, wards)
+    ward_id = chosen_ward_id(request, wards)
     ward = get_ward_for_user(request.user, ward_id) if ward_id else None
     supports = []
     if ward is not None:
