@@ -18,11 +18,9 @@ from areas.services import residential_group_create
 from households import rules
 from households.models import Household, HouseholdStatus, Joined, Membership, Person
 from households.services import memberships_sync, prepare_person, status_ranges_refresh
-from ui.bulk import copy_rows, reserve_ids, without_gc
+from ui.bulk import BATCH, copy_rows, reserve_ids, without_gc
 
 from .plan import PERSON_FIELDS, Plan
-
-BATCH = 2000
 
 
 @without_gc
