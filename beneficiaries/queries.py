@@ -1,9 +1,10 @@
 """Reads for cases: the facts of a month, the rules in force, the schedule of amounts."""
 
-import dataclasses
+import copy
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Q
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from households.models import Membership
 from households.queries.on_day import ClassificationTimeline, facts_day
+from ui.kept import Kept
 from vn.dates import age_before, age_on, month_end, month_start, months_between, next_month
 
 from . import rules
@@ -62,9 +64,10 @@ class RuleData:
                 pension_wins_tie=settings.SOCIAL_PENSION_WINS_TIE,
             )
         # A copy: a schedule sets what its case pays on the result (chosen, amount).
-        return dataclasses.replace(found, month=month)
+        return copy.copy(found)
 
-    def digest(self) -> str:
+    @cached_property
+    def fingerprint(self) -> str:
         """A fingerprint of the policy rows: a payroll made under other rows recomputes."""
         rows = (self.categories, self.standard_levels, self.pension_rule, self.pensions)
         return hashlib.blake2b(repr(rows).encode(), digest_size=8).hexdigest()
@@ -76,7 +79,20 @@ class RuleData:
         return [r.legal_reference for r in result.paid]
 
 
+# A province's RuleData, with the answers it computed, while its rows are unchanged: a
+# worker generating a province's payrolls asks the same months ward after ward.
+_KEPT = Kept(Category, StandardLevel, SocialPensionRate)
+_KEPT_ANSWERS = 200_000  # answers kept a province (a few hundred bytes each)
+
+
 def rule_data(province_id: int | None) -> RuleData:
+    data = _KEPT.get(province_id, lambda: _read_rule_data(province_id))
+    if len(data._memo) > _KEPT_ANSWERS:
+        data._memo.clear()
+    return data
+
+
+def _read_rule_data(province_id: int | None) -> RuleData:
     scope = Q(province__isnull=True) | Q(province_id=province_id)
     levels = StandardLevel.objects.filter(scope, active=True)
     pensions = list(SocialPensionRate.objects.filter(scope))
@@ -196,7 +212,7 @@ class CasesInputs:
         if ward_id is not None:
             memberships = Membership.objects.filter(person__cases__ward_id=ward_id)
         rows = (
-            CaseEvent.objects.filter(case_id__in=list(events))
+            CaseEvent.objects.filter(case_id__any=list(events))
             .order_by("happened_on", "pk")
             .values_list("case_id", "kind", "effective_month")
         )

@@ -138,12 +138,16 @@ class PayrollLine(models.Model):
 
     payroll = models.ForeignKey(Payroll, on_delete=models.CASCADE, related_name="lines")
     # A case's benefit, or a one-off support decided apart (which may have no case).
+    # Indexes: a province's month writes 50,000 lines, each entry in every index; the case
+    # is found through (case, month), a support through an index of supports' lines only,
+    # and a benefit type (deleted never, PROTECT) needs none.
     case = models.ForeignKey(
         "beneficiaries.Case",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="payroll_lines",
+        db_index=False,
     )
     support = models.ForeignKey(
         "benefits.Support",
@@ -151,12 +155,17 @@ class PayrollLine(models.Model):
         null=True,
         blank=True,
         related_name="payroll_lines",
+        db_index=False,
     )
     person = models.ForeignKey(
         "households.Person", on_delete=models.PROTECT, related_name="payroll_lines"
     )
     benefit_type = models.ForeignKey(
-        BenefitType, verbose_name=_("khoản"), on_delete=models.PROTECT, related_name="+"
+        BenefitType,
+        verbose_name=_("khoản"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
     for_month = models.DateField(_("của tháng"))
@@ -187,6 +196,11 @@ class PayrollLine(models.Model):
         ordering = ["number", "pk"]
         indexes = [
             models.Index(fields=["case", "for_month"], name="payroll_line_case_month_idx"),
+            models.Index(
+                fields=["support"],
+                name="payroll_line_support_idx",
+                condition=models.Q(support__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,18 +7,20 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from beneficiaries import rules as case_rules
 from beneficiaries.models import Benefit, CaseStatus
 from beneficiaries.queries import CasesInputs, RuleData, cases_schedules
+from ui.kept import Kept
 from vn.dates import month_end, month_start, next_month
 from vn.money import vnd
 from vn.numbers import coefficient_text
 
 from .. import rules
 from ..models import (
+    BenefitType,
     CareAllowance,
     Kind,
     PaymentStatus,
@@ -40,6 +42,24 @@ ALLOWANCE, PENSION, TOP_UP, CARE, FUNERAL = (
 ONE_OFF_CODES = frozenset({FUNERAL})  # paid once, not month by month
 
 
+@dataclass(frozen=True)
+class PaymentRows:
+    """The payment tables' rows a payroll reads, the same for every ward."""
+
+    funeral_rates: list[SupportRate]
+    types: dict[str, int]  # BenefitType code → id
+
+
+_KEPT = Kept(BenefitType, SupportRate)
+
+
+def payment_rows() -> PaymentRows:
+    return _KEPT.get(
+        None,
+        lambda: PaymentRows(_rates(FUNERAL), dict(BenefitType.objects.values_list("code", "pk"))),
+    )
+
+
 @dataclass
 class WardDues:
     cases: dict[int, PayrollCase]
@@ -47,6 +67,7 @@ class WardDues:
     held: frozenset[int]  # suspended cases: no arrears until they resume
     digests: dict[int, str]  # what each case's amounts were computed from
     paid: dict[rules.Key, int]  # what approved payrolls paid (rules.settle's `paid`)
+    types: dict[str, int]  # BenefitType code → id
     recomputed: int = 0  # cases whose earlier months were computed again
 
 
@@ -69,16 +90,17 @@ def ward_dues(
     query = payroll_cases(ward_id, since, month)
     cases = case_rows(query)
     inputs = CasesInputs.read(cases, ward_id=ward_id)
-    funeral_rates = _rates(FUNERAL)
+    payment = payment_rows()
+    funeral_rates = payment.funeral_rates
     decided_funerals = set(
         Support.objects.filter(
-            person_id__in={c.person_id for c in cases},
+            person_id__any={c.person_id for c in cases},
             benefit_type__code__startswith=FUNERAL,
             status__in=(Support.Status.DECIDED, Support.Status.PAID),
         ).values_list("person_id", flat=True)
     )
     cares = _care_rows([c.pk for c in cases], since, month)
-    policy = data.digest() + repr([(r.pk, r.multiple, r.valid_from) for r in funeral_rates])
+    policy = data.fingerprint + repr([(r.pk, r.multiple, r.valid_from) for r in funeral_rates])
     digests = {
         c.pk: _digest(
             inputs.digest(c), cares.get(c.pk, []), c.person_id in decided_funerals, policy
@@ -101,11 +123,12 @@ def ward_dues(
                 case, schedules[case.pk], funeral_rates, province_id, data, since, month
             )
         dues += _care(case, cares.get(case.pk, []), starts[case.pk], month, data)
-    settled, paid = ward_ledger(ward_id, since, month).unsettled(same, recent)
+    codes = {pk: code for code, pk in payment.types.items()}
+    settled, paid = ward_ledger(ward_id, since, month, codes).unsettled(same, recent)
     dues += settled
     held = frozenset(c.pk for c in cases if c.status == CaseStatus.SUSPENDED)
     recomputed = len(cases) - len(same)
-    return WardDues({c.pk: c for c in cases}, dues, held, digests, paid, recomputed)
+    return WardDues({c.pk: c for c in cases}, dues, held, digests, paid, payment.types, recomputed)
 
 
 def _digest(case_digest: str, cares: list, funeral_decided: bool, policy: str) -> str:
@@ -179,7 +202,7 @@ def _funeral(
 
 def _care_rows(case_ids: list[int], since: date, month: date) -> dict[int, list[CareAllowance]]:
     """The care allowances of the cases in force at some month of the window."""
-    rows = CareAllowance.objects.filter(case_id__in=case_ids, start_month__lte=month)
+    rows = CareAllowance.objects.filter(case_id__any=case_ids, start_month__lte=month)
     rows = rows.filter(Q(end_month__isnull=True) | Q(end_month__gt=since)).select_related("rate")
     found: dict[int, list] = {}
     for care in rows.order_by("pk"):
@@ -256,32 +279,33 @@ def _words(line_ids: list[int]) -> dict[int, tuple[str, str]]:
     """The explanation and legal reference of these lines (a few: those carried over)."""
     if not line_ids:
         return {}
-    rows = PayrollLine.objects.filter(pk__in=line_ids)
+    rows = PayrollLine.objects.filter(pk__any=line_ids)
     return {
         pk: (why, ref) for pk, why, ref in rows.values_list("pk", "explanation", "legal_reference")
     }
 
 
-def ward_ledger(ward_id: int, since: date, month: date) -> Ledger:
+def ward_ledger(ward_id: int, since: date, month: date, codes: dict[int, str]) -> Ledger:
     """The ward's approved payrolls' lines from `since` to before `month`, in one read.
 
     Each payroll listed, for a month, what was due then less what had been paid: so what
     the latest one settled as due is what was paid, plus its own line if that was returned
-    unpaid (an unpaid line carried over and then paid counts once, not twice)."""
+    unpaid (an unpaid line carried over and then paid counts once, not twice). `codes`:
+    the benefit types' codes by id (payment_rows)."""
     rows = (
         PayrollLine.objects.filter(payroll__ward_id=ward_id, for_month__gte=since)
         .exclude(payroll__status=Payroll.Status.DRAFT)
         .exclude(payroll__month=month)
         .order_by("payroll__month", "pk")
-        .values_list("pk", "case_id", "benefit_type__code", "for_month", "amount", "status", "kind")
+        .values_list("pk", "case_id", "benefit_type_id", "for_month", "amount", "status", "kind")
     )
     paid: dict[rules.Key, int] = {}
     last: dict[rules.Key, tuple[int, str]] = {}
     source: dict[rules.Key, tuple[int, bool]] = {}
-    for pk, case_id, code, for_month, amount, status, kind in rows:
+    for pk, case_id, type_id, for_month, amount, status, kind in rows:
         if case_id is None:  # a support's line (supports_to_pay): filtered here, not in SQL,
             continue  # where "support IS NULL" read the index of every line of the province
-        key = (case_id, code, for_month)
+        key = (case_id, codes[type_id], for_month)
         if status != PaymentStatus.UNPAID:
             paid[key] = paid.get(key, 0) + amount
         last[key] = (amount, status)
@@ -297,22 +321,23 @@ def ward_ledger(ward_id: int, since: date, month: date) -> Ledger:
 def supports_to_pay(ward_id: int, month: date) -> list[Support]:
     """The ward's one-off supports decided to be paid through the payroll, up to the month,
     that no approved payroll has paid yet (a line returned unpaid is listed again)."""
-    paid = PayrollLine.objects.filter(support=OuterRef("pk")).exclude(
-        Q(payroll__status=Payroll.Status.DRAFT)
-        | Q(payroll__month=month)
-        | Q(status=PaymentStatus.UNPAID)
-    )
     due = Support.objects.filter(
         ward_id=ward_id,
         status=Support.Status.DECIDED,
         payment=Support.Payment.PAYROLL,
         decided_on__lte=month_end(month),
         amount__gt=0,
-    ).exclude(Exists(paid))
-    ids = list(due.values_list("pk", flat=True))
-    if not ids:  # most months: spares the six-table read its planning
+    )
+    ids = set(due.values_list("pk", flat=True))
+    if not ids:  # most months
         return []
-    found = Support.objects.filter(pk__in=ids).select_related(
+    paid = PayrollLine.objects.filter(support_id__any=ids).exclude(
+        Q(payroll__status=Payroll.Status.DRAFT)
+        | Q(payroll__month=month)
+        | Q(status=PaymentStatus.UNPAID)
+    )
+    ids -= set(paid.values_list("support_id", flat=True))
+    found = Support.objects.filter(pk__any=ids).select_related(
         "benefit_type", "person__household__residential_group", "household"
     )
     return list(found.order_by("pk"))

@@ -21,7 +21,6 @@ from vn.dates import month_start, months_before
 
 from .. import rules
 from ..models import (
-    BenefitType,
     PaymentArrangement,
     PaymentStatus,
     Payroll,
@@ -122,7 +121,7 @@ def payroll_generate(*, user, ward: Area, month: date) -> Generated:
         _unhurried_commit()
         if payroll.generated_at:  # a draft made before: replaced
             payroll.lines.all().delete()
-        rows = _rows(payroll, lines, found.cases, supports)
+        rows = _rows(payroll, lines, found, supports)
         insert_rows(PayrollLine, LINE_COLUMNS, rows)
         payroll.recoveries = policy.recoveries
         payroll.case_digests = {str(pk): d for pk, d in found.digests.items()}
@@ -166,10 +165,10 @@ LINE_COLUMNS = (
 )
 
 
-def _rows(payroll: Payroll, lines: list[rules.Line], cases, supports) -> list[tuple]:
+def _rows(payroll: Payroll, lines: list[rules.Line], ward: dues.WardDues, supports) -> list[tuple]:
     """The lines (LINE_COLUMNS) with the snapshot of who receives them, numbered per
     person in the provider's order: residential group, then name."""
-    types = dict(BenefitType.objects.values_list("code", "pk"))
+    cases, types = ward.cases, ward.types
     recipients = {s.pk: Recipient.of(_recipient(s)) for s in supports}
     persons = {c.person_id for c in cases.values()} | {p.pk for p in recipients.values()}
     arrangements = _arrangements(persons)
@@ -232,7 +231,7 @@ def _rows(payroll: Payroll, lines: list[rules.Line], cases, supports) -> list[tu
 def _arrangements(persons: set[int]) -> dict[int, tuple]:
     """How these persons are paid: (method, account number, receiver name, relation). By
     their ids: through the ward's cases, PostgreSQL read every arrangement of the province."""
-    found = PaymentArrangement.objects.filter(person_id__in=sorted(persons))
+    found = PaymentArrangement.objects.filter(person_id__any=sorted(persons))
     fields = ("person_id", "method", "account_number", "receiver_name", "receiver_relation")
     return {row[0]: row[1:] for row in found.values_list(*fields)}
 

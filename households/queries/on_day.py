@@ -35,28 +35,35 @@ class ClassificationTimeline:
 
     @classmethod
     def many(cls, person_ids, *, memberships=None) -> dict[int, "ClassificationTimeline"]:
-        """Each person's timeline, in two queries whatever the number of persons.
-        `memberships`, a query that holds at least those persons' memberships (a ward's, by
-        a join), spares the database a long list of ids."""
+        """Each person's timeline, in one query whatever the number of persons (their
+        memberships joined to their households' statuses). `memberships`, a query that
+        holds at least those persons' memberships (a ward's, by a join), spares the
+        database a long list of ids."""
         held: dict[int, set] = {p: set() for p in person_ids}
         if memberships is None:
-            memberships = Membership.objects.filter(person_id__in=list(held))
+            memberships = Membership.objects.filter(person_id__any=held.keys())
         # No ordering (sorted below): the model's own joins the households and the areas.
         rows = memberships.order_by().values_list(
-            "person_id", "household_id", "started_on", "ended_on"
+            "person_id",
+            "household_id",
+            "started_on",
+            "ended_on",
+            "household__statuses__valid_from",
+            "household__statuses__superseded_on",
+            "household__statuses__classification",
         )
-        for person, *membership in rows:
-            if person in held:  # a join may list a membership twice
-                held[person].add(tuple(membership))
-        by_household: dict[int, list] = {}
-        for row in _statuses_of(memberships.order_by().values("household_id")):
-            by_household.setdefault(row[0], []).append(row)
+        by_household: dict[int, set] = {}
+        for person, household, started, ended, valid_from, superseded, classification in rows:
+            if person in held:  # a join lists a membership once per status (and per case)
+                held[person].add((household, started, ended))
+            if valid_from is not None:
+                status = (household, valid_from, superseded, classification)
+                by_household.setdefault(household, set()).add(status)
+        statuses = {h: sorted(rows, key=lambda r: r[1]) for h, rows in by_household.items()}
         return {
             person: cls(
                 memberships=sorted(ms, key=lambda m: m[1]),
-                statuses=[
-                    row for h in sorted({m[0] for m in ms}) for row in by_household.get(h, [])
-                ],
+                statuses=[row for h in sorted({m[0] for m in ms}) for row in statuses.get(h, ())],
             )
             for person, ms in held.items()
         }
@@ -73,10 +80,9 @@ class ClassificationTimeline:
         return ""
 
 
-def _statuses_of(households) -> list[tuple]:
-    households = households if hasattr(households, "query") else list(households)
+def _statuses_of(households: set[int]) -> list[tuple]:
     return list(
-        HouseholdStatus.objects.filter(household_id__in=households)
+        HouseholdStatus.objects.filter(household_id__any=households)
         .order_by("valid_from")
         .values_list("household_id", "valid_from", "superseded_on", "classification")
     )
@@ -95,7 +101,7 @@ def classifications_on(person_ids, day: date) -> dict[int, str]:
     then), in one query: for lists of many cases."""
     held = (
         Membership.objects.in_force_on(day)
-        .filter(person_id__in=list(person_ids))
+        .filter(person_id__any=list(person_ids))
         .annotate(c=HouseholdStatus.objects.classification_on(day, household="household"))
         .values_list("person_id", "c")
     )
