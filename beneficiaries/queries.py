@@ -212,7 +212,7 @@ class CasesInputs:
         if ward_id is not None:
             memberships = Membership.objects.filter(person__cases__ward_id=ward_id)
         rows = (
-            CaseEvent.objects.filter(case_id__any=list(events))
+            CaseEvent.objects.filter(case_id__any=events.keys())
             .order_by("happened_on", "pk")
             .values_list("case_id", "kind", "effective_month")
         )

@@ -99,7 +99,7 @@ def ward_dues(
             status__in=(Support.Status.DECIDED, Support.Status.PAID),
         ).values_list("person_id", flat=True)
     )
-    cares = _care_rows([c.pk for c in cases], since, month)
+    cares = _care_rows({c.pk for c in cases}, since, month)
     policy = data.fingerprint + repr([(r.pk, r.multiple, r.valid_from) for r in funeral_rates])
     digests = {
         c.pk: _digest(
@@ -141,8 +141,8 @@ def _monthly(
     case: PayrollCase, result: case_rules.Month, data: RuleData, explained: dict
 ) -> list[rules.Due]:
     month = result.month
-    references = "; ".join(data.references(result))
     if case.benefit == Benefit.PENSION:
+        references = "; ".join(data.references(result))
         national = sum(
             r.amount for r in data.pensions if not r.provincial and case_rules.covers(r, month)
         )
@@ -154,14 +154,18 @@ def _monthly(
             text = _("Hỗ trợ thêm của tỉnh %(amount)s") % {"amount": vnd(top_up)}
             dues.append(rules.Due(case.pk, TOP_UP, month, top_up, text, references))
         return dues
-    key = (tuple(r.code for r in result.paid), result.coefficient, result.standard_level)
-    text = explained.get(key)
-    if text is None:  # a ward's cases share a few dozen of them
-        text = explained[key] = _("%(codes)s: hệ số %(coefficient)s × mức chuẩn %(level)s") % {
-            "codes": ", ".join(key[0]),
+    # A ward's cases share a few dozen texts: each is written once (the categories paid
+    # are the rule data's own rows, so their ids name them).
+    key = (tuple(map(id, result.paid)), result.coefficient, result.standard_level)
+    found = explained.get(key)
+    if found is None:
+        text = _("%(codes)s: hệ số %(coefficient)s × mức chuẩn %(level)s") % {
+            "codes": ", ".join(r.code for r in result.paid),
             "coefficient": coefficient_text(result.coefficient),
             "level": vnd(result.standard_level or 0),
         }
+        found = explained[key] = (text, "; ".join(data.references(result)))
+    text, references = found
     return [rules.Due(case.pk, ALLOWANCE, month, result.amount, text, references)]
 
 
@@ -200,7 +204,7 @@ def _funeral(
     ]
 
 
-def _care_rows(case_ids: list[int], since: date, month: date) -> dict[int, list[CareAllowance]]:
+def _care_rows(case_ids: set[int], since: date, month: date) -> dict[int, list[CareAllowance]]:
     """The care allowances of the cases in force at some month of the window."""
     rows = CareAllowance.objects.filter(case_id__any=case_ids, start_month__lte=month)
     rows = rows.filter(Q(end_month__isnull=True) | Q(end_month__gt=since)).select_related("rate")

@@ -231,7 +231,7 @@ def _rows(payroll: Payroll, lines: list[rules.Line], ward: dues.WardDues, suppor
 def _arrangements(persons: set[int]) -> dict[int, tuple]:
     """How these persons are paid: (method, account number, receiver name, relation). By
     their ids: through the ward's cases, PostgreSQL read every arrangement of the province."""
-    found = PaymentArrangement.objects.filter(person_id__any=sorted(persons))
+    found = PaymentArrangement.objects.filter(person_id__any=persons)
     fields = ("person_id", "method", "account_number", "receiver_name", "receiver_relation")
     return {row[0]: row[1:] for row in found.values_list(*fields)}
 

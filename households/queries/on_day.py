@@ -101,7 +101,7 @@ def classifications_on(person_ids, day: date) -> dict[int, str]:
     then), in one query: for lists of many cases."""
     held = (
         Membership.objects.in_force_on(day)
-        .filter(person_id__any=list(person_ids))
+        .filter(person_id__any=set(person_ids))
         .annotate(c=HouseholdStatus.objects.classification_on(day, household="household"))
         .values_list("person_id", "c")
     )
