@@ -272,6 +272,8 @@ def cases_schedules(
 def _suspended_months(events: list[tuple], last: date) -> set[date]:
     """The months a suspension held, from its month up to a resumption's (or `last`)."""
     months: set[date] = set()
+    if all(kind != EventKind.SUSPENDED for kind, _month in events):  # most cases
+        return months
     since = None
     for kind, month in [*events, (EventKind.RESUMED, next_month(last))]:
         if kind == EventKind.SUSPENDED and month and since is None:
