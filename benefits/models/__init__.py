@@ -1,6 +1,8 @@
 """The app's models: benefit types and their amounts (types.py), providers and payment
-arrangements (payments.py), the monthly payroll (payroll.py), care allowances (care.py)."""
+arrangements (payments.py), the monthly payroll (payroll.py), care allowances (care.py),
+gift campaigns (campaigns.py)."""
 
+from .campaigns import Campaign, CampaignGroup, CampaignRecipient, GiftRate
 from .care import CareAllowance
 from .payments import Method, PaymentArrangement, Provider
 from .payroll import (
@@ -18,6 +20,10 @@ from .types import Kind as BenefitKind
 __all__ = [
     "BenefitKind",
     "BenefitType",
+    "Campaign",
+    "CampaignGroup",
+    "CampaignRecipient",
+    "GiftRate",
     "CareAllowance",
     "Funding",
     "Kind",
