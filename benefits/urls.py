@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import payments, payrolls, provider, province, supports
+from .views import campaigns, payments, payrolls, provider, province, supports
 
 app_name = "benefits"
 
@@ -36,4 +36,22 @@ urlpatterns = [
     path("supports/<int:pk>/pay/", supports.support_pay_view, name="support_pay"),
     path("supports/<int:pk>/cancel/", supports.support_cancel_view, name="support_cancel"),
     path("supports/<int:pk>/decision.pdf", supports.support_pdf_view, name="support_pdf"),
+    path("campaigns/", campaigns.campaign_list_view, name="campaigns"),
+    path("campaigns/ward/<int:ward_pk>/new/", campaigns.campaign_new_view, name="campaign_new"),
+    path("campaigns/<int:pk>/", campaigns.campaign_detail_view, name="campaign_detail"),
+    path("campaigns/<int:pk>/select/", campaigns.campaign_select_view, name="campaign_select"),
+    path("campaigns/<int:pk>/close/", campaigns.campaign_close_view, name="campaign_close"),
+    path("campaigns/<int:pk>/add/", campaigns.recipient_add_view, name="recipient_add"),
+    path(
+        "campaigns/<int:pk>/recipients/<int:recipient_pk>/remove/",
+        campaigns.recipient_remove_view,
+        name="recipient_remove",
+    ),
+    path(
+        "campaigns/<int:pk>/recipients/<int:recipient_pk>/hand-out/",
+        campaigns.hand_out_view,
+        name="hand_out",
+    ),
+    path("campaigns/<int:pk>/ceremony.xlsx", campaigns.ceremony_xlsx_view, name="ceremony_xlsx"),
+    path("campaigns/<int:pk>/ceremony.pdf", campaigns.ceremony_pdf_view, name="ceremony_pdf"),
 ]

@@ -36,7 +36,10 @@ def case_payments_view(request, case_pk):
 @require_GET
 def household_payments_view(request, household_pk):
     household = get_household_for_user(request.user, household_pk)
-    context = {"totals": queries.household_totals(household)}
+    context = {
+        "totals": queries.household_totals(household),
+        "gifts": queries.household_gifts(household),
+    }
     return render(request, "benefits/_household_payments.html", context)
 
 
