@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from ui.admin_columns import money_column
 
-from .models import BenefitType, PayrollPolicy, Provider, SupportRate
+from .models import BenefitType, GiftRate, PayrollPolicy, Provider, SupportRate
 
 
 @admin.register(BenefitType)
@@ -35,3 +35,17 @@ class ProviderAdmin(admin.ModelAdmin):
 class PayrollPolicyAdmin(admin.ModelAdmin):
     list_display = ["ward", "first_month", "recoveries", "lookback_months", "provider"]
     raw_id_fields = ["ward"]
+
+
+@admin.register(GiftRate)
+class GiftRateAdmin(admin.ModelAdmin):
+    """The longevity gifts: the national ones of TT 96/2018 and a province's own amounts
+    for the other milestones (DOMAIN.md §7.6)."""
+
+    list_display = [
+        "milestone",
+        money_column(GiftRate, "cash"),
+        *("goods", "giver", "province", "valid_from", "valid_to", "confirmed"),
+    ]
+    list_filter = ["milestone", "confirmed"]
+    raw_id_fields = ["province"]
