@@ -1,8 +1,9 @@
 """The app's models: benefit types and their amounts (types.py), providers and payment
 arrangements (payments.py), the monthly payroll (payroll.py), care allowances (care.py),
-gift campaigns (campaigns.py)."""
+gift campaigns (campaigns.py), health-insurance cards (cards.py)."""
 
 from .campaigns import Campaign, CampaignGroup, CampaignRecipient, GiftRate
+from .cards import CardGround, CardRate, HealthCard
 from .care import CareAllowance
 from .payments import Method, PaymentArrangement, Provider
 from .payroll import (
@@ -23,7 +24,10 @@ __all__ = [
     "Campaign",
     "CampaignGroup",
     "CampaignRecipient",
+    "CardGround",
+    "CardRate",
     "GiftRate",
+    "HealthCard",
     "CareAllowance",
     "Funding",
     "Kind",
