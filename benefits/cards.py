@@ -17,6 +17,7 @@ POOR, PROTECTED, CHILD, NEAR_POOR, MIDDLE_INCOME = (
     "middle_income",
 )
 CLASSIFIED = {"poor": POOR, "near_poor": NEAR_POOR, "middle_income": MIDDLE_INCOME}
+ORDER = (POOR, PROTECTED, CHILD, NEAR_POOR, MIDDLE_INCOME)  # of equal shares, the first
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def ground_paid(grounds: set[str], rates, province_id: int | None, day: date) ->
     """Of the grounds, the one with the highest share in force on the day (a province's
     own rate before the national one); None when none is supported."""
     best = None
-    for ground in grounds:
+    for ground in sorted(grounds, key=ORDER.index):
         rate = _rate(rates, ground, province_id, day)
         if rate is not None and (best is None or rate.share > best.share):
             best = Ground(ground, rate.share, rate.group_code, rate.legal_reference)
