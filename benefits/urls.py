@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import campaigns, payments, payrolls, provider, province, supports
+from .views import campaigns, cards, payments, payrolls, provider, province, supports
 
 app_name = "benefits"
 
@@ -36,6 +36,8 @@ urlpatterns = [
     path("supports/<int:pk>/pay/", supports.support_pay_view, name="support_pay"),
     path("supports/<int:pk>/cancel/", supports.support_cancel_view, name="support_cancel"),
     path("supports/<int:pk>/decision.pdf", supports.support_pdf_view, name="support_pdf"),
+    path("cards/", cards.cards_view, name="cards"),
+    path("cards/requests.xlsx", cards.cards_xlsx_view, name="cards_xlsx"),
     path("campaigns/", campaigns.campaign_list_view, name="campaigns"),
     path("campaigns/ward/<int:ward_pk>/new/", campaigns.campaign_new_view, name="campaign_new"),
     path("campaigns/<int:pk>/", campaigns.campaign_detail_view, name="campaign_detail"),

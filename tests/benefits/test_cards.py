@@ -1,9 +1,12 @@
 """Health-insurance cards: the ground of each group of DOMAIN.md §7.1 with the highest one
 winning, the soft check of a card number, and the ward's worklists against a direct count."""
 
+import io
 from datetime import date, timedelta
 
+import openpyxl
 import pytest
+from django.urls import reverse
 
 from benefits import cards
 from benefits.models import CardRate, HealthCard
@@ -115,3 +118,36 @@ def test_the_worklists_match_a_direct_count(ward, ward_officer, province):
     assert whole.entitled == {"near_poor": 4, "child_under_6": 1, "poor": 1}
     assert whole.covered == {"near_poor": 2, "child_under_6": 0, "poor": 0}
     assert whole.share("near_poor") == 0.5 and whole.share() == pytest.approx(2 / 6)
+
+
+def test_the_cards_page_records_a_card_and_lists_who_lacks_one(
+    client, ward_officer, other_ward_officer, ward
+):
+    household = HouseholdFactory(ward=ward)
+    HouseholdStatusFactory(
+        household=household, year=2025, valid_from=date(2025, 1, 1), classification="poor"
+    )
+    person = PersonFactory(household=household, full_name="=CMD()")
+    client.force_login(ward_officer)
+    url = reverse("benefits:cards")
+    page = client.get(url, {"ward": ward.pk}).content.decode()
+    assert "=CMD()" in page and "0/1" in page
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("benefits:cards_xlsx"), {"ward": ward.pk}).content)
+    ).active
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == "=CMD()"]
+    assert cells and cells[0].data_type == "s"
+    form = {
+        "national_id": person.national_id,
+        "number": "HN2797912345",  # too short: a warning first
+        "first_registration": "Trạm Y tế phường",
+        "valid_from": "01/01/2026",
+        "valid_to": "31/12/2026",
+    }
+    response = client.post(f"{url}?ward={ward.pk}", form)
+    assert "15 ký tự" in response.content.decode() and not HealthCard.objects.exists()
+    client.post(f"{url}?ward={ward.pk}", {**form, "keep": "on"})
+    assert HealthCard.objects.get().person == person
+    assert "1/1" in client.get(url, {"ward": ward.pk}).content.decode()
+    client.force_login(other_ward_officer)
+    assert client.get(url, {"ward": ward.pk}).status_code == 404

@@ -32,3 +32,11 @@ def grouped(number) -> str:
 def display_name(user) -> str:
     """A user's name in Vietnamese order: Trần Thị Thu."""
     return user_display_name(user)
+
+
+@register.filter
+def percent(share) -> str:
+    """A share (0 to 1) as a percentage with one decimal in the locale's way: 66,7 %."""
+    if share in (None, ""):
+        return ""
+    return f"{number_format(share * 100, 1)} %"
