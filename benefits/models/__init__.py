@@ -1,10 +1,13 @@
 """The app's models: benefit types and their amounts (types.py), providers and payment
 arrangements (payments.py), the monthly payroll (payroll.py), care allowances (care.py),
-gift campaigns (campaigns.py), health-insurance cards (cards.py)."""
+gift campaigns (campaigns.py), health-insurance cards (cards.py), loans (loans.py) and
+housing support (housing.py)."""
 
 from .campaigns import Campaign, CampaignGroup, CampaignRecipient, GiftRate
 from .cards import CardGround, CardRate, HealthCard
 from .care import CareAllowance
+from .housing import HousingFunding, HousingSupport
+from .loans import Loan
 from .payments import Method, PaymentArrangement, Provider
 from .payroll import (
     Kind,
@@ -28,9 +31,12 @@ __all__ = [
     "CardRate",
     "GiftRate",
     "HealthCard",
+    "HousingFunding",
+    "HousingSupport",
     "CareAllowance",
     "Funding",
     "Kind",
+    "Loan",
     "Method",
     "PaymentArrangement",
     "PaymentStatus",
