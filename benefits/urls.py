@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import campaigns, cards, payments, payrolls, provider, province, supports
+from .views import (
+    campaigns,
+    cards,
+    household_supports,
+    payments,
+    payrolls,
+    provider,
+    province,
+    supports,
+)
 
 app_name = "benefits"
 
@@ -37,6 +46,10 @@ urlpatterns = [
     path("supports/<int:pk>/cancel/", supports.support_cancel_view, name="support_cancel"),
     path("supports/<int:pk>/decision.pdf", supports.support_pdf_view, name="support_pdf"),
     path("cards/", cards.cards_view, name="cards"),
+    path("loans/", household_supports.loans_view, name="loans"),
+    path("loans/<int:pk>/", household_supports.loan_edit_view, name="loan_edit"),
+    path("housing/", household_supports.housing_view, name="housing"),
+    path("housing/<int:pk>/stage/", household_supports.housing_stage_view, name="housing_stage"),
     path("cards/requests.xlsx", cards.cards_xlsx_view, name="cards_xlsx"),
     path("campaigns/", campaigns.campaign_list_view, name="campaigns"),
     path("campaigns/ward/<int:ward_pk>/new/", campaigns.campaign_new_view, name="campaign_new"),

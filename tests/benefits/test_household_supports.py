@@ -4,6 +4,7 @@ out of order, and the plans' figures against a direct count."""
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from benefits.models import HousingFunding, HousingSupport, Loan
 from benefits.queries.household_supports import housing_figures, loan_figures
@@ -152,3 +153,79 @@ def assessment(review_round, household, user, housing_deprived: bool):
         reasons=[],
         assessed_by=user,
     )
+
+
+def test_the_loan_and_housing_pages_record_and_advance(client, ward_officer, ward):
+    household = near_poor(ward)
+    client.force_login(ward_officer)
+    loans = reverse("benefits:loans")
+    response = client.post(
+        f"{loans}?ward={ward.pk}",
+        {
+            "household_code": household.code,
+            "asked_on": "01/02/2026",
+            "purpose": "production",
+            "amount_asked": "50.000.000",
+        },
+    )
+    assert response.status_code == 302
+    loan = Loan.objects.get()
+    client.post(
+        reverse("benefits:loan_edit", args=[loan.pk]),
+        {
+            "status": "disbursed",
+            "programme": "near_poor",
+            "referred_on": "05/02/2026",
+            "answered_on": "01/03/2026",
+            "amount_lent": "40.000.000",
+            "disbursed_on": "05/03/2026",
+            "term_months": "36",
+        },
+    )
+    loan.refresh_from_db()
+    assert (loan.status, loan.amount_lent) == ("disbursed", 40_000_000)
+    page = client.get(loans, {"ward": ward.pk, "year": 2026}).content.decode()
+    assert "100,0 %" in page
+    housing = reverse("benefits:housing")
+    client.post(
+        f"{housing}?ward={ward.pk}",
+        {
+            "household_code": household.code,
+            "condition": "temporary",
+            "need": "build",
+            "proposed_on": "01/03/2026",
+            "fund_province": "40.000.000",
+            "fund_household": "5.000.000",
+        },
+    )
+    support = HousingSupport.objects.get()
+    assert HousingFunding.objects.filter(support=support).count() == 2
+    client.post(
+        reverse("benefits:housing_stage", args=[support.pk]),
+        {"stage": "approved", "on": "01/04/2026"},
+    )
+    support.refresh_from_db()
+    assert support.stage == "approved"
+
+
+def test_the_loan_and_housing_pages_are_scoped(
+    client, ward_officer, other_ward_officer, approver, ward
+):
+    household = near_poor(ward)
+    loan = loan_save(
+        user=ward_officer,
+        household=household,
+        asked_on=date(2026, 2, 1),
+        purpose="production",
+        amount_asked=1_000_000,
+    )
+    client.force_login(other_ward_officer)
+    assert client.get(reverse("benefits:loans"), {"ward": ward.pk}).status_code == 404
+    assert client.get(reverse("benefits:loan_edit", args=[loan.pk])).status_code == 404
+    client.force_login(approver)
+    assert client.get(reverse("benefits:loans"), {"ward": ward.pk}).status_code == 200
+    assert client.get(reverse("benefits:loan_edit", args=[loan.pk])).status_code == 404
+    response = client.post(
+        f"{reverse('benefits:housing')}?ward={ward.pk}", {"household_code": household.code}
+    )
+    assert response.status_code == 404 and not HousingSupport.objects.exists()
