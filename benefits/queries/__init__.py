@@ -12,7 +12,7 @@ from households.models import Membership
 from vn.dates import month_start, months_before, next_month
 
 from ..exports import payroll_people
-from ..models import CampaignRecipient, Funding, Kind, PaymentStatus, Payroll, PayrollLine
+from ..models import Funding, Kind, PaymentStatus, Payroll, PayrollLine
 
 # The provider returns the signed lists before the 20th; the funds for next month are
 # drawn and the list sent before the 25th (ND 20/2021 Điều 34 khoản 4–5).
@@ -116,17 +116,4 @@ def household_totals(household) -> list[dict]:
             people=Count("person", distinct=True),
         )
         .order_by("-year")
-    )
-
-
-def household_gifts(household) -> list:
-    """The gifts of campaigns listed for the household's members (taken-off ones left out),
-    the latest campaign first, with who received them and when."""
-    return list(
-        CampaignRecipient.objects.filter(
-            person__in=Membership.objects.filter(household=household).values("person"),
-            removed_at__isnull=True,
-        )
-        .select_related("campaign", "person")
-        .order_by("-campaign__ceremony_on", "person__full_name")
     )

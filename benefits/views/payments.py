@@ -16,6 +16,7 @@ from households.access import get_household_for_user
 from .. import queries, rules
 from ..forms import ArrangementForm
 from ..models import PaymentArrangement, Payroll
+from ..queries.received import household_received
 
 ACCOUNT_WARNINGS = {
     "missing": gettext_lazy("chưa có số tài khoản, số ví"),
@@ -38,7 +39,7 @@ def household_payments_view(request, household_pk):
     household = get_household_for_user(request.user, household_pk)
     context = {
         "totals": queries.household_totals(household),
-        "gifts": queries.household_gifts(household),
+        "received": household_received(household),
     }
     return render(request, "benefits/_household_payments.html", context)
 

@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from benefits.models import HousingFunding, HousingSupport, Loan
+from benefits.models import HealthCard, HousingFunding, HousingSupport, Loan
 from benefits.queries.household_supports import housing_figures, loan_figures
+from benefits.queries.received import household_received
 from benefits.services.household_supports import (
     SupportRecordError,
     housing_advance,
@@ -17,7 +18,12 @@ from benefits.services.household_supports import (
 from reviews.models import Assessment, ReviewKind
 from reviews.services import review_round_open
 
-from ..factories import HouseholdFactory, HouseholdStatusFactory, ResidentialGroupFactory
+from ..factories import (
+    HouseholdFactory,
+    HouseholdStatusFactory,
+    PersonFactory,
+    ResidentialGroupFactory,
+)
 
 DAY = date(2026, 12, 4)
 
@@ -229,3 +235,48 @@ def test_the_loan_and_housing_pages_are_scoped(
         f"{reverse('benefits:housing')}?ward={ward.pk}", {"household_code": household.code}
     )
     assert response.status_code == 404 and not HousingSupport.objects.exists()
+
+
+def test_the_household_page_lists_every_support_by_year_with_totals(ward, ward_officer):
+    household = near_poor(ward)
+    member = PersonFactory(household=household)
+    lent = loan_save(
+        user=ward_officer,
+        household=household,
+        asked_on=date(2026, 2, 1),
+        purpose="production",
+        amount_asked=50_000_000,
+    )
+    loan_save(
+        user=ward_officer,
+        household=household,
+        loan=lent,
+        status="disbursed",
+        amount_lent=40_000_000,
+        disbursed_on=date(2026, 3, 5),
+        programme="near_poor",
+    )
+    support = housing_propose(
+        user=ward_officer,
+        household=household,
+        condition="temporary",
+        need="repair",
+        proposed_on=date(2025, 3, 1),
+        funding={"province": 20_000_000, "poverty_fund": 10_000_000},
+    )
+    for stage, day in (("approved", date(2025, 4, 1)), ("started", date(2025, 5, 1))):
+        housing_advance(user=ward_officer, support=support, stage=stage, on=day)
+    housing_advance(user=ward_officer, support=support, stage="accepted", on=date(2025, 9, 1))
+    HealthCard.objects.create(
+        person=member,
+        number="CN3797912345678",
+        first_registration="Trạm Y tế",
+        valid_from=date(2026, 1, 1),
+        valid_to=date(2026, 12, 31),
+    )
+    years = household_received(household)
+    assert [year for year, _rows, _totals in years] == [2026, 2025]
+    (_y, rows_2026, totals_2026), (_y2, rows_2025, totals_2025) = years
+    assert {r["kind"] for r in rows_2026} == {"Vay vốn", "Thẻ"}
+    assert ("Vay vốn", "NHCSXH", 40_000_000) in totals_2026
+    assert sorted(a for _k, _s, a in totals_2025) == [10_000_000, 20_000_000]
