@@ -6,3 +6,8 @@ class BenefitsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "benefits"
     verbose_name = _("Chi trả và hỗ trợ")
+
+    def ready(self):
+        from . import support_filters
+
+        support_filters.register()

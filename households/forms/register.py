@@ -17,6 +17,7 @@ from ui.fields import (
 from vn.names import clean_name
 from vn.numbers import INTEGER_MAX, ascii_digits
 
+from .. import support_filters
 from ..models import Classification, DisabilityLevel, Education, HouseholdStatus, Relation, Sex
 from ..rules import InvalidNationalId, head_count_error, parse_birth, parse_national_id
 
@@ -77,10 +78,13 @@ class HouseholdFilterForm(forms.Form):
         required=False,
     )
 
+    support = forms.ChoiceField(label=gettext_lazy("Hỗ trợ"), choices=(), required=False)
+
     def __init__(self, *args, wards, groups, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ward"].queryset = wards
         self.fields["group"].queryset = groups
+        self.fields["support"].choices = support_filters.choices()
 
 
 class PlaceForm(forms.Form):

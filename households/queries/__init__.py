@@ -22,6 +22,7 @@ from areas.scope import ward_ids
 from vn.names import search_key
 from vn.numbers import ascii_digits
 
+from .. import support_filters
 from ..access import get_household_for_user
 from ..models import Closed, Household, HouseholdStatus, Left, Membership, Person, Relation
 from ..rules import normal_national_id
@@ -94,6 +95,7 @@ def household_list(
     classification: str = "",
     year: int | None = None,
     state: str = "",
+    support: str = "",
 ) -> QuerySet[Household]:
     """Return the households the user may see, filtered, with what the list shows: the
     open ones unless `state` asks for those changed since their review, the closed, or
@@ -137,6 +139,8 @@ def household_list(
         households = households.filter(residential_group=group)
     if classification:
         households = households.filter(_classified(statuses, classification, year))
+    if support:
+        households = support_filters.apply(households, support)
     return households
 
 

@@ -62,6 +62,7 @@ def household_list_view(request):
         classification=filters.get("classification", ""),
         year=filters.get("year"),
         state=filters.get("state", ""),
+        support=filters.get("support", ""),
     )
     paginate = lookahead_page if filters.get("q") else counted_page
     page = paginate(households, settings.HOUSEHOLDS_PAGE_SIZE, request.GET.get("page"))

@@ -280,3 +280,23 @@ def test_the_household_page_lists_every_support_by_year_with_totals(ward, ward_o
     assert {r["kind"] for r in rows_2026} == {"Vay vốn", "Thẻ"}
     assert ("Vay vốn", "NHCSXH", 40_000_000) in totals_2026
     assert sorted(a for _k, _s, a in totals_2025) == [10_000_000, 20_000_000]
+
+
+def test_the_household_list_filters_by_having_or_lacking_a_support(client, ward_officer, ward):
+    lent, other = near_poor(ward), near_poor(ward)
+    loan_save(
+        user=ward_officer,
+        household=lent,
+        asked_on=date(2026, 2, 1),
+        purpose="production",
+        amount_asked=10_000_000,
+        status="disbursed",
+        amount_lent=10_000_000,
+        disbursed_on=date(2026, 2, 20),
+    )
+    client.force_login(ward_officer)
+    url = reverse("households:list")
+    has = client.get(url, {"support": "has:loan"}).content.decode()
+    lacks = client.get(url, {"support": "lacks:loan"}).content.decode()
+    assert lent.code in has and other.code not in has
+    assert other.code in lacks and lent.code not in lacks
