@@ -46,6 +46,7 @@ urlpatterns = [
     path("supports/<int:pk>/cancel/", supports.support_cancel_view, name="support_cancel"),
     path("supports/<int:pk>/decision.pdf", supports.support_pdf_view, name="support_pdf"),
     path("cards/", cards.cards_view, name="cards"),
+    path("cards/province/", cards.cards_province_view, name="cards_province"),
     path("loans/", household_supports.loans_view, name="loans"),
     path("loans/<int:pk>/", household_supports.loan_edit_view, name="loan_edit"),
     path("housing/", household_supports.housing_view, name="housing"),

@@ -21,8 +21,10 @@ def seed_assistance_rules() -> None:
 
 
 def seed_benefit_types() -> None:
-    """The benefit types and the national one-off amounts."""
+    """The benefit types, the national one-off amounts, gifts and card shares."""
     importlib.import_module("benefits.migrations.0002_benefit_types").add(apps, None)
+    importlib.import_module("benefits.migrations.0007_gift_types_and_rates").add(apps, None)
+    importlib.import_module("benefits.migrations.0009_card_rates").add(apps, None)
 
 
 def seed_migrated_rows() -> None:

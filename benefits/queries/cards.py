@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from beneficiaries.models import Case
 from households.models import HouseholdStatus, Membership
@@ -125,3 +125,64 @@ def coverage(rows: list[CardRow], ward_name: str) -> tuple[list[Coverage], Cover
             target.entitled[r.ground.ground] += 1
             target.covered[r.ground.ground] += r.covered
     return sorted(groups.values(), key=lambda c: c.name), ward
+
+
+@dataclass
+class WardCards:
+    """A ward's members of poor and near-poor households and its protected persons on the
+    day, and how many of them hold a card valid that day (the approver's summary: a
+    person can count in two rows, as the plans count each group)."""
+
+    ward_id: int
+    name: str
+    entitled: Counter
+    covered: Counter
+
+    def share(self, group: str) -> float | None:
+        return self.covered[group] / self.entitled[group] if self.entitled[group] else None
+
+
+def province_card_summary(wards, day: date) -> list[WardCards]:
+    """Per ward (of `wards`, a queryset), in two grouped queries: the members of households
+    poor or near-poor on the day, and the persons a case pays that month, each with and
+    without a card valid on the day."""
+    valid = HealthCard.objects.filter(
+        person=OuterRef("person_id"), valid_from__lte=day, valid_to__gte=day
+    )
+    # Each member joined to the household's status in force that day (one filter call:
+    # one join), counted per ward and classification.
+    members = (
+        Membership.objects.in_force_on(day)
+        .filter(
+            Q(household__statuses__superseded_on__isnull=True)
+            | Q(household__statuses__superseded_on__gt=day),
+            household__ward__in=wards,
+            household__statuses__valid_from__lte=day,
+            household__statuses__classification__in=(cards.POOR, cards.NEAR_POOR),
+        )
+        .filter(Q(person__deceased_on__isnull=True) | Q(person__deceased_on__gt=day))
+        .filter(Q(person__moved_out_on__isnull=True) | Q(person__moved_out_on__gt=day))
+        .annotate(carded=Exists(valid))
+        .values_list("household__ward_id", "household__statuses__classification", "carded")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    found = {w.pk: WardCards(w.pk, w.name, Counter(), Counter()) for w in wards}
+    for ward_id, classification, carded, n in members:
+        found[ward_id].entitled[classification] += n
+        if carded:
+            found[ward_id].covered[classification] += n
+    month = day.replace(day=1)
+    paid = (
+        Case.objects.filter(ward__in=wards, start_month__lte=month)
+        .filter(Q(end_month__isnull=True) | Q(end_month__gt=month))
+        .annotate(carded=Exists(valid))
+        .values_list("ward_id", "carded")
+        .annotate(n=Count("person_id", distinct=True))
+        .order_by()
+    )
+    for ward_id, carded, n in paid:
+        found[ward_id].entitled[cards.PROTECTED] += n
+        if carded:
+            found[ward_id].covered[cards.PROTECTED] += n
+    return sorted(found.values(), key=lambda w: w.name)

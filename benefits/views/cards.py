@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from areas.queries import ward_choices
+from areas.queries import vietnamese_order, ward_choices, wards_visible_to
 from areas.scope import can_write_ward
 from beneficiaries.access import chosen_ward_id, get_ward_for_user
 from households.models import Person
@@ -23,7 +23,13 @@ from ui.fields import DATE_WIDGET, DateField, TextField
 from .. import cards
 from ..card_lists import social_insurance_workbook
 from ..models import CardGround, HealthCard
-from ..queries.cards import coverage, expiring, lacking, ward_card_rows
+from ..queries.cards import (
+    coverage,
+    expiring,
+    lacking,
+    province_card_summary,
+    ward_card_rows,
+)
 
 WARNINGS = {
     "length": gettext_lazy("Mã thẻ BHYT thường có 15 ký tự."),
@@ -144,3 +150,22 @@ def cards_xlsx_view(request):
         content = social_insurance_workbook(ward, rows, today)
         name = ascii_filename(f"de nghi cap the bhyt {ward.name} {today:%Y-%m-%d}", "xlsx")
     return file_response(content, name, XLSX_CONTENT_TYPE)
+
+
+@login_required
+@require_GET
+def cards_province_view(request):
+    """Every ward in scope: poor and near-poor members and protected persons holding a card
+    valid today, the plans' "100 %"."""
+    today = timezone.localdate()
+    wards = wards_visible_to(request.user).order_by(vietnamese_order("name"))
+    summary = province_card_summary(wards, today)
+    groups = (cards.POOR, cards.NEAR_POOR, cards.PROTECTED)
+    labels = [CardGround(g).label for g in groups]
+    rows = [(w, [(w.covered[g], w.entitled[g], w.share(g)) for g in groups]) for w in summary]
+    totals = [
+        (sum(w.covered[g] for w in summary), sum(w.entitled[g] for w in summary)) for g in groups
+    ]
+    totals = [(c, e, c / e if e else None) for c, e in totals]
+    context = {"today": today, "labels": labels, "rows": rows, "totals": totals}
+    return render(request, "benefits/cards_province.html", context)

@@ -8,9 +8,16 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from areas.models import Area
 from benefits import cards
 from benefits.models import CardRate, HealthCard
-from benefits.queries.cards import coverage, expiring, lacking, ward_card_rows
+from benefits.queries.cards import (
+    coverage,
+    expiring,
+    lacking,
+    province_card_summary,
+    ward_card_rows,
+)
 
 from ..factories import HouseholdFactory, HouseholdStatusFactory, PersonFactory
 from .conftest import granted
@@ -151,3 +158,45 @@ def test_the_cards_page_records_a_card_and_lists_who_lacks_one(
     assert "1/1" in client.get(url, {"ward": ward.pk}).content.decode()
     client.force_login(other_ward_officer)
     assert client.get(url, {"ward": ward.pk}).status_code == 404
+
+
+def test_the_province_summary_counts_each_ward_as_its_worklists_do(
+    ward, other_ward, ward_officer, province
+):
+
+    for w, carded in ((ward, 2), (other_ward, 0)):
+        household = HouseholdFactory(ward=w)
+        HouseholdStatusFactory(
+            household=household, year=2024, valid_from=date(2024, 1, 1), classification="poor"
+        )
+        HouseholdStatusFactory(
+            household=household, year=2025, valid_from=date(2025, 1, 1), classification="near_poor"
+        )
+        people = [
+            PersonFactory(household=household, relation_to_head=r)
+            for r in ("head", "spouse", "child")
+        ]
+        for person in people[:carded]:
+            card(person, valid_to=date(2027, 1, 1))
+        PersonFactory(household=household, relation_to_head="child", moved_out_on=date(2026, 1, 1))
+    summary = {
+        w.ward_id: w
+        for w in province_card_summary(Area.objects.filter(pk__in=[ward.pk, other_ward.pk]), DAY)
+    }
+    assert summary[ward.pk].entitled == {"near_poor": 3}
+    assert summary[ward.pk].covered == {"near_poor": 2}
+    assert summary[other_ward.pk].share("near_poor") == 0
+    rows = ward_card_rows(ward.pk, province.pk, DAY)
+    _groups, whole = coverage(rows, ward.name)
+    assert whole.entitled["near_poor"] == summary[ward.pk].entitled["near_poor"]
+
+
+def test_the_approver_sees_every_wards_coverage(client, approver, ward, other_ward):
+    household = HouseholdFactory(ward=ward)
+    HouseholdStatusFactory(
+        household=household, year=2025, valid_from=date(2025, 1, 1), classification="near_poor"
+    )
+    card(PersonFactory(household=household), valid_to=date(2027, 1, 1))
+    client.force_login(approver)
+    page = client.get(reverse("benefits:cards_province")).content.decode()
+    assert ward.name in page and other_ward.name in page and "1/1" in page
