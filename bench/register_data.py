@@ -63,8 +63,17 @@ MID_YEAR_CHANGES = {
 }
 
 
-def prepare(households: int, persons: int, *, seed: int, reload: bool = False, say=print):
-    """Migrate, load the areas, groups and (if needed) the register.
+def prepare(
+    households: int,
+    persons: int,
+    *,
+    seed: int,
+    reload: bool = False,
+    say=print,
+    provinces: tuple[str, ...] = PROVINCES,
+):
+    """Migrate, load the areas, groups and (if needed) the register, over `provinces`
+    (all three by default; one for a bench of a single province's load).
 
     Return the wards and the seconds the load took (None when the data was there).
     """
@@ -76,17 +85,19 @@ def prepare(households: int, persons: int, *, seed: int, reload: bool = False, s
     from households.models import Household, Person
 
     call_command("migrate", verbosity=0)
-    for code in PROVINCES:
+    for code in provinces:
         if not Area.objects.filter(level=Level.PROVINCE, code=code).exists():
             areas_load(province_code=code)
     wards = list(
-        Area.objects.filter(level=Level.WARD, parent__code__in=PROVINCES)
+        Area.objects.filter(level=Level.WARD, parent__code__in=provinces)
         .select_related("parent")
         .order_by("path")
     )
     _groups_create(wards, random.Random(seed))
     loaded = (Household.objects.count(), Person.objects.count())
     marker = f"{LOADER}: {households} households, {persons} persons, seed {seed}"
+    if provinces != PROVINCES:
+        marker += f", provinces {' '.join(provinces)}"
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
