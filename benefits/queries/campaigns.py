@@ -115,6 +115,9 @@ def _members(campaign: Campaign, group: CampaignGroup, day: date):
                 bounds["person__birth_date__gte"] = earliest
             ranges |= Q(**bounds)
         members = members.filter(ranges)
-    return members.order_by(
-        "household__residential_group__name", "household__code", "person_id"
-    ).values_list("person_id", "household_id", "person__birth_date", "relation_to_head")
+    # In no order: the ceremony list sorts itself, and the groups' order decides who is
+    # listed by which group (sorting a ward's members by residential group was a third of
+    # a selection).
+    return members.order_by().values_list(
+        "person_id", "household_id", "person__birth_date", "relation_to_head"
+    )
