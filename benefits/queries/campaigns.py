@@ -37,9 +37,7 @@ def campaign_candidates(campaign: Campaign) -> list[Candidate]:
     found: list[Candidate] = []
     seen: set[int] = set()
     for group in campaign.groups.prefetch_related("residential_groups"):
-        for person_id, household_id, born, relation in _members(campaign, group, day):
-            if group.unit == CampaignGroup.Unit.HOUSEHOLD and relation != Relation.HEAD:
-                continue  # a household's gift goes to its head on the day
+        for person_id, household_id, born in _members(campaign, group, day):
             milestone = None
             if group.selects == CampaignGroup.Selects.MILESTONE:
                 milestone = gifts.milestone_reached(
@@ -81,14 +79,16 @@ def milestone_label(milestone: int) -> str:
 
 
 def _members(campaign: Campaign, group: CampaignGroup, day: date):
-    """(person, household, birth date, relation) of the ward's members on the day that the
-    group's rule selects."""
+    """(person, household, birth date) of the ward's members on the day that the group's
+    rule selects: for a household's gift, its head on the day."""
     members = (
         Membership.objects.in_force_on(day)
         .filter(household__ward_id=campaign.ward_id)
         .filter(Q(person__deceased_on__isnull=True) | Q(person__deceased_on__gt=day))
     )
     members = members.filter(Q(person__moved_out_on__isnull=True) | Q(person__moved_out_on__gt=day))
+    if group.unit == CampaignGroup.Unit.HOUSEHOLD:
+        members = members.filter(relation_to_head=Relation.HEAD)  # the head on the day
     places = [g.pk for g in group.residential_groups.all()]
     if places:
         members = members.filter(household__residential_group_id__in=places)
@@ -118,6 +118,4 @@ def _members(campaign: Campaign, group: CampaignGroup, day: date):
     # In no order: the ceremony list sorts itself, and the groups' order decides who is
     # listed by which group (sorting a ward's members by residential group was a third of
     # a selection).
-    return members.order_by().values_list(
-        "person_id", "household_id", "person__birth_date", "relation_to_head"
-    )
+    return members.order_by().values_list("person_id", "household_id", "person__birth_date")
