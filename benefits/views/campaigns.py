@@ -4,6 +4,7 @@ list by residential group with the adjustments and the hand-out, the ceremony li
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,9 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from areas.queries import ward_choices
 from areas.scope import can_write_ward
 from beneficiaries.access import chosen_ward_id, get_ward_for_user
-from households.models import Person
 from ui.documents import XLSX_CONTENT_TYPE, document_response, file_response
 
+from ..access import ward_person
 from ..ceremony import ceremony_context, ceremony_filename, ceremony_workbook
 from ..forms import AddForm, CampaignForm, GroupForm, HandOutForm, RemoveForm
 from ..models import Campaign, CampaignRecipient, Funding
@@ -219,18 +220,10 @@ def recipient_add_view(request, pk):
     form = AddForm(request.POST)
     if not form.is_valid():
         return _refused(request, form, campaign)
-    number = "".join(form.cleaned_data["national_id"].split())
-    person = (
-        Person.objects.visible_to(request.user, write=True)
-        .filter(Q(national_id=number) | Q(legacy_id=number), household__ward=campaign.ward)
-        .first()
-    )
-    if person is None:
-        messages.error(
-            request,
-            _("Không có người mang số định danh %(n)s trong %(w)s.")
-            % {"n": number, "w": campaign.ward.name},
-        )
+    try:
+        person = ward_person(request.user, campaign.ward, form.cleaned_data["national_id"])
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
         return redirect("benefits:campaign_detail", campaign.pk)
     return _done(
         request,

@@ -5,7 +5,6 @@ a card recorded for a person found by national ID."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -16,11 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from areas.queries import vietnamese_order, ward_choices, wards_visible_to
 from areas.scope import can_write_ward
 from beneficiaries.access import chosen_ward_id, get_ward_for_user
-from households.models import Person
 from ui.documents import XLSX_CONTENT_TYPE, ascii_filename, file_response
 from ui.fields import DATE_WIDGET, DateField, TextField
 
 from .. import cards
+from ..access import ward_person
 from ..card_lists import social_insurance_workbook
 from ..models import CardGround, HealthCard
 from ..queries.cards import (
@@ -56,15 +55,7 @@ class CardForm(forms.Form):
         self.ward, self.user = ward, user
 
     def clean_national_id(self):
-        number = "".join(self.cleaned_data["national_id"].split())
-        people = Person.objects.visible_to(self.user, write=True).filter(household__ward=self.ward)
-        person = people.filter(Q(national_id=number) | Q(legacy_id=number)).first()
-        if person is None:
-            raise forms.ValidationError(
-                _("Không có người mang số định danh %(n)s trong %(w)s.")
-                % {"n": number, "w": self.ward.name}
-            )
-        return person
+        return ward_person(self.user, self.ward, self.cleaned_data["national_id"])
 
     def clean_number(self):
         return "".join(self.cleaned_data["number"].split()).upper()

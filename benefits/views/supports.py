@@ -7,7 +7,6 @@ The forms live here as they serve these pages only."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -20,12 +19,12 @@ from areas.scope import can_write_ward
 from beneficiaries.access import chosen_ward_id, get_ward_for_user
 from beneficiaries.forms.fields import not_future
 from beneficiaries.forms.steps import DecisionFields
-from households.models import Household, Person
+from households.models import Household
 from ui.documents import document_response
 from ui.fields import DATE_WIDGET, DateField, IntegerField, MoneyField, TextField
 from vn.money import vnd
 
-from ..access import get_support_for_user
+from ..access import get_support_for_user, ward_person
 from ..models import BenefitType, PayrollLine, Support
 from ..services.supports import (
     RICE_MONTHS,
@@ -94,15 +93,7 @@ class SupportForm(forms.Form):
         number = "".join(self.cleaned_data["national_id"].split())
         if not number:
             return None
-        people = Person.objects.visible_to(self.user, write=True).filter(household__ward=self.ward)
-        people = people.select_related("household")
-        person = people.filter(Q(national_id=number) | Q(legacy_id=number)).first()
-        if person is None:
-            raise forms.ValidationError(
-                _("Không có người mang số định danh %(n)s trong %(w)s.")
-                % {"n": number, "w": self.ward.name}
-            )
-        return person
+        return ward_person(self.user, self.ward, number)
 
     def clean_household_code(self):
         code = self.cleaned_data["household_code"].strip()

@@ -4,27 +4,21 @@ the list made and waiting for the ceremony."""
 
 from datetime import date
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-
-from areas.models import Role
 
 from ... import gifts
 from ...models import BenefitType, Campaign
 from ...services.campaigns import campaign_create, campaign_select, hand_out
+from ..demo import demo_officer_and_ward
 
 
 class Command(BaseCommand):
     help = "Give the demo ward (seed_demo) an Elderly Day campaign and a Tết campaign."
 
     def handle(self, *args, **options):
-        officer = get_user_model().objects.filter(username="canbo").first()
-        role = officer and officer.role_assignments.filter(role=Role.WARD_OFFICER).first()
-        if role is None:
-            raise CommandError("Chạy seed_demo trước.")
-        ward = role.area
+        officer, ward = demo_officer_and_ward("seed_demo")
         if Campaign.objects.filter(ward=ward).exists():
             return
         today = timezone.localdate()

@@ -3,12 +3,10 @@ make the next month's payroll and see its arrears, recoveries and funeral suppor
 
 from datetime import date, timedelta
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from areas.models import Role
 from beneficiaries.models import CareAllowanceRate, Case
 from beneficiaries.services import case_grant, case_open, case_screen, person_death_record
 from households.models import HouseholdStatus, Person
@@ -25,17 +23,14 @@ from ...models import (
 from ...services.payrolls import payroll_approve, payroll_generate, payroll_send
 from ...services.reconciliation import line_mark
 from ...services.supports import support_decide, support_propose
+from ..demo import demo_officer_and_ward
 
 
 class Command(BaseCommand):
     help = "Give the demo ward (seed_demo_cases) three months of payrolls, paid and reconciled."
 
     def handle(self, *args, **options):
-        officer = get_user_model().objects.filter(username="canbo").first()
-        role = officer and officer.role_assignments.filter(role=Role.WARD_OFFICER).first()
-        if role is None:
-            raise CommandError("Chạy seed_demo và seed_demo_cases trước.")
-        ward = role.area
+        officer, ward = demo_officer_and_ward("seed_demo và seed_demo_cases")
         if Payroll.objects.filter(ward=ward).exists():
             return
         today = timezone.localdate()

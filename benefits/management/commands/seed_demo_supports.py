@@ -4,27 +4,22 @@ waiting, and a house repaired with three funding sources."""
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from areas.models import Role
 from households.models import Household, HouseholdStatus, Membership
 
 from ...models import HealthCard, Loan
 from ...services.household_supports import housing_advance, housing_propose, loan_save
+from ..demo import demo_officer_and_ward
 
 
 class Command(BaseCommand):
     help = "Give the demo ward (seed_demo) cards, loans and a housing support."
 
     def handle(self, *args, **options):
-        officer = get_user_model().objects.filter(username="canbo").first()
-        role = officer and officer.role_assignments.filter(role=Role.WARD_OFFICER).first()
-        if role is None:
-            raise CommandError("Chạy seed_demo trước.")
-        ward = role.area
+        officer, ward = demo_officer_and_ward("seed_demo")
         if Loan.objects.filter(ward=ward).exists():
             return
         today = timezone.localdate()
