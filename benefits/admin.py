@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from ui.admin_columns import money_column
 
-from .models import BenefitType, GiftRate, PayrollPolicy, Provider, SupportRate
+from .models import BenefitType, CardRate, GiftRate, PayrollPolicy, Provider, SupportRate
 
 
 @admin.register(BenefitType)
@@ -48,4 +48,14 @@ class GiftRateAdmin(admin.ModelAdmin):
         *("goods", "giver", "province", "valid_from", "valid_to", "confirmed"),
     ]
     list_filter = ["milestone", "confirmed"]
+    raw_id_fields = ["province"]
+
+
+@admin.register(CardRate)
+class CardRateAdmin(admin.ModelAdmin):
+    """The state's share of a health-insurance card by ground: national rows of ND 146/2018
+    and a province's higher share (DOMAIN.md §7.1); the group codes are unverified."""
+
+    list_display = ["ground", "share", "group_code", "province", "valid_from", "valid_to"]
+    list_filter = ["ground", "confirmed"]
     raw_id_fields = ["province"]
