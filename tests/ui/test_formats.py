@@ -7,7 +7,7 @@ from django import forms
 from django.template import Context, Template
 from django.utils import formats, translation
 
-from ui.templatetags.vi_format import grouped, vnd
+from ui.templatetags.vi_format import grouped, percent, vnd
 
 
 @pytest.fixture(autouse=True)
@@ -72,3 +72,11 @@ def test_years_and_plain_numbers_are_not_grouped():
 def test_decimals_use_a_comma():
     assert formats.number_format(1234.5, decimal_pos=1) == "1234,5"
     assert formats.number_format(1234.5, decimal_pos=1, force_grouping=True) == "1.234,5"
+
+
+def test_shares_are_rounded_percentages_with_a_decimal_comma():
+    assert percent(1 / 7) == "14,3 %"
+    assert percent(1.0) == "100,0 %"
+    assert percent(None) == ""
+    with translation.override("en"):
+        assert percent(2 / 3) == "66.7 %"

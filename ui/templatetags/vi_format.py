@@ -39,4 +39,5 @@ def percent(share) -> str:
     """A share (0 to 1) as a percentage with one decimal in the locale's way: 66,7 %."""
     if share in (None, ""):
         return ""
-    return f"{number_format(share * 100, 1)} %"
+    # Rounded here: number_format cuts a float's decimals (1/7 would read 14,2 %).
+    return f"{number_format(round(share * 100, 1), 1)} %"
