@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from areas.models import Area, Level
+from areas.queries import ward_choices
 from areas.scope import can_write_any_ward, ward_ids, ward_q
 from households.models import Closed, Household, Membership
 from households.models.membership import MOVES
@@ -54,6 +55,14 @@ def chosen_ward_id(request, wards: list[tuple[int, str]]) -> int | None:
             raise Http404
         return ward_id
     return wards[0][0] if len(wards) == 1 else None
+
+
+def chosen_ward(request) -> tuple[list[tuple[int, str]], Area | None]:
+    """(the wards the user may choose from, the ward of `?ward=` or the only one, else
+    None): the start of every page of one ward's records with a ward chooser."""
+    wards = ward_choices(request.user)
+    ward_id = chosen_ward_id(request, wards)
+    return wards, (get_ward_for_user(request.user, ward_id) if ward_id else None)
 
 
 # --- Cases moving between wards. The receiving ward reads another ward's case only as a

@@ -8,15 +8,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from areas.models import Area
-from areas.scope import ward_q
 from beneficiaries.models import ProvinceScoped
 
+from .scoped import WardScopedQuerySet
 from .types import BenefitType, Funding
-
-
-class CampaignQuerySet(models.QuerySet):
-    def visible_to(self, user, *, write: bool = False) -> "CampaignQuerySet":
-        return self.filter(ward_q(user, write=write))
 
 
 class Campaign(models.Model):
@@ -65,7 +60,7 @@ class Campaign(models.Model):
     )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
-    objects = CampaignQuerySet.as_manager()
+    objects = WardScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("đợt tặng quà, hỗ trợ")

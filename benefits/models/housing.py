@@ -7,14 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from areas.models import Area
-from areas.scope import ward_q
 
+from .scoped import WardScopedQuerySet
 from .types import Funding
-
-
-class HousingQuerySet(models.QuerySet):
-    def visible_to(self, user, *, write: bool = False) -> "HousingQuerySet":
-        return self.filter(ward_q(user, write=write))
 
 
 class HousingSupport(models.Model):
@@ -60,7 +55,7 @@ class HousingSupport(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = HousingQuerySet.as_manager()
+    objects = WardScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("hỗ trợ nhà ở")

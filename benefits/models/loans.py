@@ -7,12 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from areas.models import Area
-from areas.scope import ward_q
 
-
-class LoanQuerySet(models.QuerySet):
-    def visible_to(self, user, *, write: bool = False) -> "LoanQuerySet":
-        return self.filter(ward_q(user, write=write))
+from .scoped import WardScopedQuerySet
 
 
 class Loan(models.Model):
@@ -71,7 +67,7 @@ class Loan(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = LoanQuerySet.as_manager()
+    objects = WardScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("vay vốn NHCSXH")

@@ -9,16 +9,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from areas.models import Area
-from areas.scope import ward_q
 
 from .payments import Method
+from .scoped import WardScopedQuerySet
 from .types import BenefitType
 
 
-class PayrollQuerySet(models.QuerySet):
-    def visible_to(self, user, *, write: bool = False) -> "PayrollQuerySet":
-        return self.filter(ward_q(user, write=write))
-
+class PayrollQuerySet(WardScopedQuerySet):
     def decided(self) -> "PayrollQuerySet":
         """Approved, sent or reconciled: what the ward has committed to pay."""
         return self.exclude(status=Payroll.Status.DRAFT)

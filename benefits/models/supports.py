@@ -7,14 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from areas.models import Area
-from areas.scope import ward_q
 
+from .scoped import WardScopedQuerySet
 from .types import BenefitType, SupportRate
-
-
-class SupportQuerySet(models.QuerySet):
-    def visible_to(self, user, *, write: bool = False) -> "SupportQuerySet":
-        return self.filter(ward_q(user, write=write))
 
 
 class Support(models.Model):
@@ -84,7 +79,7 @@ class Support(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
-    objects = SupportQuerySet.as_manager()
+    objects = WardScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("trợ giúp một lần")

@@ -32,7 +32,7 @@ class Received:
     what: str
     who: str
     amount: int
-    source: str  # a Funding value, "household" or BANK
+    source: str  # a Funding value, "household", BANK, or "" (a card: who pays is its ground's)
 
 
 def household_received(household) -> list[tuple[int, list[dict], list[tuple]]]:

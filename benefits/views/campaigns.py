@@ -12,9 +12,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from areas.queries import ward_choices
 from areas.scope import can_write_ward
-from beneficiaries.access import chosen_ward_id, get_ward_for_user
+from beneficiaries.access import chosen_ward, get_ward_for_user
 from ui.documents import XLSX_CONTENT_TYPE, document_response, file_response
 
 from ..access import ward_person
@@ -43,9 +42,7 @@ def _campaign(user, pk, *, write=False) -> Campaign:
 @require_GET
 def campaign_list_view(request):
     """Tặng quà: the ward's campaigns with their counts and values, by funding source."""
-    wards = ward_choices(request.user)
-    ward_id = chosen_ward_id(request, wards)
-    ward = get_ward_for_user(request.user, ward_id) if ward_id else None
+    wards, ward = chosen_ward(request)
     campaigns = []
     if ward is not None:
         listed = Q(recipients__removed_at__isnull=True)

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from areas.queries import vietnamese_order, ward_choices, wards_visible_to
+from areas.queries import vietnamese_order, wards_visible_to
 from areas.scope import can_write_ward
-from beneficiaries.access import chosen_ward_id, get_ward_for_user
+from beneficiaries.access import chosen_ward
 from ui.documents import XLSX_CONTENT_TYPE, ascii_filename, file_response
 from ui.fields import DATE_WIDGET, DateField, TextField
 
@@ -82,16 +82,10 @@ def _cells(c) -> list[tuple[int, int, float | None]]:
     return [*cells, total]
 
 
-def _ward(request):
-    wards = ward_choices(request.user)
-    ward_id = chosen_ward_id(request, wards)
-    return wards, (get_ward_for_user(request.user, ward_id) if ward_id else None)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def cards_view(request):
-    wards, ward = _ward(request)
+    wards, ward = chosen_ward(request)
     can_write = ward is not None and can_write_ward(request.user, ward.pk)
     form = None
     if ward is not None and can_write:
@@ -132,7 +126,7 @@ def cards_view(request):
 @login_required
 @require_GET
 def cards_xlsx_view(request):
-    _wards, ward = _ward(request)
+    _wards, ward = chosen_ward(request)
     if ward is None:
         raise Http404
     today = timezone.localdate()

@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from areas.queries import ward_choices
 from areas.scope import can_write_ward
-from beneficiaries.access import chosen_ward_id, get_ward_for_user
+from beneficiaries.access import chosen_ward
 from beneficiaries.forms.fields import not_future
 from households.models import Household
 from ui.fields import DATE_WIDGET, DateField, IntegerField, MoneyField, TextField, YearField
@@ -103,9 +102,7 @@ class HousingForm(forms.Form):
 
 
 def _page(request):
-    wards = ward_choices(request.user)
-    ward_id = chosen_ward_id(request, wards)
-    ward = get_ward_for_user(request.user, ward_id) if ward_id else None
+    wards, ward = chosen_ward(request)
     can_write = ward is not None and can_write_ward(request.user, ward.pk)
     if request.method == "POST" and not can_write:
         raise Http404

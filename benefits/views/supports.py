@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from areas.queries import ward_choices
 from areas.scope import can_write_ward
-from beneficiaries.access import chosen_ward_id, get_ward_for_user
+from beneficiaries.access import chosen_ward, get_ward_for_user
 from beneficiaries.forms.fields import not_future
 from beneficiaries.forms.steps import DecisionFields
 from households.models import Household
@@ -135,9 +134,7 @@ class CancelForm(forms.Form):
 @require_GET
 def support_list_view(request):
     """Trợ giúp một lần: the ward's supports, the latest first."""
-    wards = ward_choices(request.user)
-    ward_id = chosen_ward_id(request, wards)
-    ward = get_ward_for_user(request.user, ward_id) if ward_id else None
+    wards, ward = chosen_ward(request)
     supports = []
     if ward is not None:
         supports = (
