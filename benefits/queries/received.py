@@ -102,7 +102,7 @@ def household_received(household) -> list[tuple[int, list[dict], list[tuple]]]:
                 _("Thẻ BHYT %(n)s") % {"n": card.number},
                 card.person.full_name,
                 0,
-                Funding.CENTRAL,
+                "",  # who pays is the ground's, not recorded on the card
             )
         )
     return _by_year(items)
